@@ -1,0 +1,49 @@
+package io.dinechat.platform.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The defaults every service runs with unless its configuration says otherwise: Kafka that never
+ * loses an acknowledged record and carries plain bytes, actuator probes and Prometheus, graceful
+ * shutdown, and the JSON log switch ({@code DINECHAT_LOG_FORMAT=json}).
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.kafka.bootstrap-servers", "${DINECHAT_KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        d.put("spring.kafka.producer.properties.linger.ms", "2");
+        d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        d.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        d.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.enable-auto-commit", "false");
+        d.put("spring.kafka.consumer.isolation-level", "read_committed");
+        d.put("spring.kafka.listener.ack-mode", "record");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.show-details", "never");
+        d.put("management.metrics.tags.service", "${spring.application.name}");
+        d.put("server.shutdown", "graceful");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        if ("json".equalsIgnoreCase(environment.getProperty("DINECHAT_LOG_FORMAT"))) {
+            d.put("logging.structured.format.console", "ecs");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("dinechatPlatformDefaults", d));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
