@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes events and completes only once the broker has acknowledged them (the producer runs
@@ -20,8 +21,11 @@ public class EventPublisher {
     }
 
     public Mono<RecordMetadata> publish(String topic, EventEnvelope event) {
-        return Mono.fromFuture(() -> send(topic, event));
+        return Mono.fromFuture(() -> send(topic, event)).subscribeOn(Schedulers.boundedElastic());
     }
+
+    // send() may block for up to max.block.ms while the producer fetches metadata (a broker that
+    // is down): it runs on boundedElastic so no event-loop thread ever waits on Kafka.
 
     /**
      * Sends every event, in order, and completes when all are acknowledged. Records of one key go
@@ -31,7 +35,7 @@ public class EventPublisher {
         return Mono.defer(() -> {
             CompletableFuture<?>[] sends = events.stream().map(e -> send(topic, e)).toArray(CompletableFuture[]::new);
             return Mono.fromFuture(CompletableFuture.allOf(sends));
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     private CompletableFuture<RecordMetadata> send(String topic, EventEnvelope event) {

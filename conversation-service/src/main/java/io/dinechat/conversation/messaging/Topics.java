@@ -1,0 +1,32 @@
+package io.dinechat.conversation.messaging;
+
+import io.dinechat.platform.config.PlatformProperties;
+import io.dinechat.platform.messaging.TopicDeclarations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Topics conversation-service reads and the one it owns. */
+@Configuration(proxyBeanMethods = false)
+public class Topics {
+
+    public static final String WHATSAPP_INBOUND = "whatsapp.inbound.v1";
+    public static final String WHATSAPP_STATUS = "whatsapp.status.v1";
+    public static final String CATALOG_SNAPSHOTS = "catalog.snapshots.v1";
+    /** Owned here: every message logged in a conversation, keyed by conversation. */
+    public static final String CONVERSATION_EVENTS = "conversation.events.v1";
+
+    public static final String GROUP = "conversation-service";
+
+    @Bean
+    KafkaAdmin.NewTopics conversationTopics(PlatformProperties properties) {
+        // Declared here too so the service starts in any order; declarations are idempotent.
+        return new KafkaAdmin.NewTopics(new TopicDeclarations(properties.topics().partitions(),
+                properties.topics().replicas())
+                .ordered(CONVERSATION_EVENTS)
+                .ordered(WHATSAPP_INBOUND)
+                .ordered(WHATSAPP_STATUS)
+                .compacted(CATALOG_SNAPSHOTS)
+                .toArray());
+    }
+}
