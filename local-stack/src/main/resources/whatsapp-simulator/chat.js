@@ -25,6 +25,8 @@
   let lastConversation = null;
   let pollInFlight = false;
   let pollFailing = false;
+  // Lists the guest has opened stay open when a poll redraws the conversation.
+  const openLists = new Set();
 
   async function api(path, body) {
     const options = body === undefined ? {} : {
@@ -100,6 +102,7 @@
     remember();
     updateHeader();
     lastConversation = null;
+    openLists.clear();
     ui.messages.replaceChildren();
     poll();
   }
@@ -231,8 +234,11 @@
       }
     } else if (interactive.type === "list") {
       const panel = renderListPanel(entry, action.sections || []);
-      panel.hidden = true;
-      actions.append(actionButton(`☰ ${action.button || "Choose"}`, () => { panel.hidden = !panel.hidden; }), panel);
+      panel.hidden = !openLists.has(entry.messageId);
+      actions.append(actionButton(`☰ ${action.button || "Choose"}`, () => {
+        panel.hidden = !panel.hidden;
+        if (panel.hidden) openLists.delete(entry.messageId); else openLists.add(entry.messageId);
+      }), panel);
     } else if (interactive.type === "cta_url") {
       const parameters = action.parameters || {};
       const link = element("a", "action", `↗ ${parameters.display_text || parameters.url}`);
@@ -257,10 +263,13 @@
         option.dir = "auto";
         option.append(document.createTextNode(rowData.title));
         if (rowData.description) option.append(element("small", null, rowData.description));
-        option.addEventListener("click", () => send({
-          reply: { type: "list_reply", id: rowData.id, title: rowData.title, description: rowData.description },
-          contextMessageId: entry.messageId,
-        }));
+        option.addEventListener("click", () => {
+          openLists.delete(entry.messageId);
+          send({
+            reply: { type: "list_reply", id: rowData.id, title: rowData.title, description: rowData.description },
+            contextMessageId: entry.messageId,
+          });
+        });
         panel.append(option);
       }
     }

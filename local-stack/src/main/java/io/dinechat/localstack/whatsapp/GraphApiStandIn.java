@@ -89,7 +89,7 @@ final class GraphApiStandIn implements HttpHandler {
                 OutboundRendering.summarize(type, body), text(body.path("context").path("message_id")),
                 new String(rawBody, StandardCharsets.UTF_8), clock.instant());
         messages.recordOutbound(message);
-        log.info("Graph API accepted a {} message from {} to {} as {}", type, phoneNumberId, waId, message.wamid());
+        log.info("Graph API accepted {} {} from {} to {}", type, message.wamid(), phoneNumberId, waId);
 
         HttpExchanges.sendJson(exchange, 200, json, acceptedResponse(to, waId, message.wamid()));
         statusWebhooks.announce(number, message);

@@ -57,16 +57,20 @@ final class GuestMessenger {
 
     /** Posts an earlier delivery's bytes again, as Meta does when it got no timely 200. */
     WebhookDelivery redeliver(WebhookDelivery earlier) {
-        int status = sender.resend(earlier.payload());
-        messages.recordWebhookStatus(earlier.messageId(), status);
-        log.info("Redelivered guest message {}; webhook answered {}", earlier.messageId(), status);
-        return new WebhookDelivery(earlier.messageId(), status, earlier.payload());
+        return resend(earlier.messageId(), earlier.payload());
     }
 
     WebhookDelivery redeliver(String messageId) {
         byte[] payload = messages.guestPayload(messageId).orElseThrow(() -> new IllegalArgumentException(
                 "No guest message with id " + messageId + " to redeliver"));
-        return redeliver(new WebhookDelivery(messageId, 0, payload));
+        return resend(messageId, payload);
+    }
+
+    private WebhookDelivery resend(String messageId, byte[] payload) {
+        int status = sender.resend(payload);
+        messages.recordWebhookStatus(messageId, status);
+        log.info("Redelivered guest message {}; webhook answered {}", messageId, status);
+        return new WebhookDelivery(messageId, status, payload);
     }
 
     private WebhookDelivery send(SimulatedNumber number, GuestMessage message, String contextMessageId) {

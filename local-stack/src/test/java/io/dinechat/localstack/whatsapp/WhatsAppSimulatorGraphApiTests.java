@@ -13,6 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +81,26 @@ class WhatsAppSimulatorGraphApiTests {
         assertThat(sent.type()).isEqualTo("interactive");
         assertThat(sent.text()).isEqualTo("Shall I book 8pm for 4?");
         assertThat(sent.contextMessageId()).isEqualTo("wamid.GUEST1");
+    }
+
+    @Test
+    void recordsConcurrentSendsWithoutLosingAny() throws Exception {
+        int sends = 40;
+        List<Callable<String>> calls = IntStream.range(0, sends)
+                .<Callable<String>>mapToObj(i -> () -> json(graphPost(saffronMessages, SAFFRON_TOKEN,
+                        textSend("97150000" + String.format("%04d", i), "Message " + i)))
+                        .path("messages").path(0).path("id").asString())
+                .toList();
+
+        List<String> wamids = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            for (Future<String> wamid : clients.invokeAll(calls)) {
+                wamids.add(wamid.get());
+            }
+        }
+
+        assertThat(wamids).doesNotHaveDuplicates().hasSize(sends);
+        assertThat(simulator.outboundMessages()).extracting(OutboundMessage::wamid).containsExactlyInAnyOrderElementsOf(wamids);
     }
 
     @Test

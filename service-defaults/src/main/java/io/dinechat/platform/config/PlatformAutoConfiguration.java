@@ -80,8 +80,15 @@ public class PlatformAutoConfiguration {
             return new RuntimeRoleGuard(db, properties.tenancy().sharedTables());
         }
 
+    }
+
+    /** The outbox needs both halves: the service's database and its Kafka producer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class})
+    @ConditionalOnBean({DatabaseClient.class, ReactiveTransactionManager.class, KafkaTemplate.class})
+    static class TransactionalOutbox {
+
         @Bean
-        @ConditionalOnBean(EventPublisher.class)
         OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, EventPublisher publisher,
                 PlatformProperties properties) {
             var outbox = properties.outbox();
@@ -91,7 +98,6 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        @ConditionalOnBean(OutboxRelay.class)
         Outbox outbox(DatabaseClient db, OutboxRelay relay) {
             return new Outbox(db, relay);
         }

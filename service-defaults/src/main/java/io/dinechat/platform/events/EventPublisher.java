@@ -10,7 +10,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes events and completes only once the broker has acknowledged them (the producer runs
- * with {@code acks=all} and idempotence, see {@code PlatformDefaults}).
+ * with {@code acks=all} and idempotence, see {@code PlatformDefaults}). Sending may block for up
+ * to {@code max.block.ms} while the producer fetches metadata from a broker that is down, so it
+ * runs on boundedElastic: no event-loop thread ever waits on Kafka.
  */
 public class EventPublisher {
 
@@ -23,9 +25,6 @@ public class EventPublisher {
     public Mono<RecordMetadata> publish(String topic, EventEnvelope event) {
         return Mono.fromFuture(() -> send(topic, event)).subscribeOn(Schedulers.boundedElastic());
     }
-
-    // send() may block for up to max.block.ms while the producer fetches metadata (a broker that
-    // is down): it runs on boundedElastic so no event-loop thread ever waits on Kafka.
 
     /**
      * Sends every event, in order, and completes when all are acknowledged. Records of one key go

@@ -1,4 +1,4 @@
-package io.dinechat.ingest.domain;
+package io.dinechat.ingest.meta;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Meta signs every webhook with HMAC-SHA256 of the exact body bytes, keyed by the app secret, in
  * {@code X-Hub-Signature-256: sha256=<hex>}. The check runs on the raw bytes (re-serialised JSON
- * would not match) and compares in constant time.
+ * would not match) and compares in constant time. It lives with the rest of Meta's wire format
+ * rather than in {@code domain}, which may only use {@code java..} (and this needs {@code javax.crypto}).
  */
 public final class WebhookSignature {
 

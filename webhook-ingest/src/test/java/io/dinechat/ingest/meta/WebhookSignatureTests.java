@@ -1,4 +1,4 @@
-package io.dinechat.ingest.domain;
+package io.dinechat.ingest.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

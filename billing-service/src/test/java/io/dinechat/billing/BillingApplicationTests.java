@@ -1,0 +1,103 @@
+package io.dinechat.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dinechat.billing.config.StripeProperties;
+import io.dinechat.billing.messaging.Topics;
+import io.dinechat.platform.tenancy.RuntimeRoleGuard;
+import io.dinechat.testing.SharedInfrastructure;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class BillingApplicationTests extends BillingServiceContext {
+
+    @Autowired
+    private WebTestClient http;
+
+    @Autowired
+    private RuntimeRoleGuard guard;
+
+    @Autowired
+    private DatabaseClient db;
+
+    @Autowired
+    private HealthEndpointGroups healthGroups;
+
+    @Autowired
+    private ReactiveHealthContributorRegistry healthContributors;
+
+    @Autowired
+    private StripeProperties stripe;
+
+    @Test
+    void startsAsARuntimeRoleThatRowLevelSecurityApplies() {
+        // given: the context started, so the guard already accepted the role once
+
+        // when
+        String role = db.sql("select current_user as name").map(row -> row.get("name", String.class)).one()
+                .block(Duration.ofSeconds(10));
+
+        // then
+        assertThat(role).isEqualTo("billing_app");
+        guard.verify().block(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void probesAndMetricsAreServedAndReadinessWaitsForTheDatabase() {
+        // given
+        var readiness = healthGroups.get("readiness");
+
+        // when / then
+        assertThat(readiness.isMember("r2dbc")).isTrue();
+        assertThat(healthContributors.getContributor("r2dbc")).isNotNull();
+        http.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("service=\"billing-service\""));
+    }
+
+    @Test
+    void declaresItsTopicWithADeadLetterTopicOfTheSamePartitionCount() throws Exception {
+        // given
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.kafkaBootstrapServers()))) {
+            // when
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.BILLING_EVENTS,
+                    Topics.BILLING_EVENTS + ".DLT")).allTopicNames().get();
+
+            // then
+            assertThat(topics.get(Topics.BILLING_EVENTS).partitions()).hasSize(3);
+            assertThat(topics.get(Topics.BILLING_EVENTS + ".DLT").partitions()).hasSize(3);
+        }
+    }
+
+    @Test
+    void stripeSettingsComeFromTheEnvironmentAndNeverPrintTheirSecrets() {
+        // given: the DINECHAT_STRIPE_* values of BillingServiceContext
+
+        // when
+        String printed = stripe.toString();
+
+        // then
+        assertThat(stripe.apiKey()).isEqualTo(API_KEY);
+        assertThat(stripe.webhookSecret()).isEqualTo(WEBHOOK_SECRET);
+        assertThat(stripe.apiBase()).isEqualTo(URI.create("http://127.0.0.1:12111"));
+        assertThat(stripe.prices().standard()).isEqualTo("price_standard_component");
+        assertThat(stripe.prices().premium()).isEqualTo("price_premium_component");
+        assertThat(printed).doesNotContain(API_KEY, WEBHOOK_SECRET).contains("<redacted>", "price_premium_component");
+    }
+}

@@ -1,0 +1,27 @@
+package io.dinechat.order;
+
+import io.dinechat.embedded.PostgresServer.ServiceDatabase;
+import io.dinechat.testing.ServiceTestEnvironment;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on the JVM's shared embedded Kafka and PostgreSQL (its own database, migrated
+ * by the owner role, used by the app role), with the demo restaurant enabled. Every component test
+ * extends this class, so they all share one application context.
+ */
+@SpringBootTest(properties = "dinechat.demo.enabled=true")
+abstract class RunningOrderService {
+
+    static final UUID DEMO_TENANT = UUID.fromString("6d1b7f0e-5a1c-4c3e-9f3a-2b7d8c9e0a11");
+    static final String DEMO_PHONE_NUMBER_ID = "100000000000001";
+
+    static ServiceDatabase database;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        database = ServiceTestEnvironment.kafkaAndPostgres(registry, "order");
+    }
+}
