@@ -69,6 +69,8 @@ class ConversationFlowTests {
         if (catalogPublished) {
             return;
         }
+        // The fixture is held to the producer's contract, so it cannot drift from what order-service sends.
+        EventContract.assertValid("io.dinechat.catalog.snapshot.published", SNAPSHOT.getBytes(StandardCharsets.UTF_8));
         try (var producer = new TestProducer(SharedInfrastructure.kafkaBootstrapServers())) {
             producer.send("catalog.snapshots.v1", TENANT, UUID.randomUUID().toString(),
                     "io.dinechat.catalog.snapshot.published", TENANT, SNAPSHOT);
@@ -246,8 +248,8 @@ class ConversationFlowTests {
              "openingHours":[{"branchId":null,"dayOfWeek":"MONDAY","opensAt":null,"closesAt":null,"closed":true},
                              {"branchId":null,"dayOfWeek":"TUESDAY","opensAt":"12:00","closesAt":"23:00","closed":false}],
              "policies":[],
-             "menus":[{"id":"m1","name":"Dinner","description":null,"branchIds":[],"items":[
-               {"id":"i1","name":"Margherita","description":"Tomato, mozzarella","price":"12.50","availability":"available","tags":[],"allergens":["gluten","milk"],"featured":true},
-               {"id":"i2","name":"Burrata","description":null,"price":"14.00","availability":"out_of_stock","tags":[],"allergens":[],"featured":false}]}]}
+             "menus":[{"id":"0a6f3c1e-1111-4a4a-8b8b-000000000001","name":"Dinner","description":null,"branchIds":[],"items":[
+               {"id":"0a6f3c1e-2222-4a4a-8b8b-000000000001","name":"Margherita","description":"Tomato, mozzarella","price":"12.50","availability":"available","tags":[],"allergens":["gluten","milk"],"featured":true},
+               {"id":"0a6f3c1e-2222-4a4a-8b8b-000000000002","name":"Burrata","description":null,"price":"14.00","availability":"out_of_stock","tags":[],"allergens":[],"featured":false}]}]}
             """;
 }

@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * by the owner role, used by the app role), with the demo restaurant enabled. Every component test
  * extends this class, so they all share one application context.
  */
-@SpringBootTest(properties = "dinechat.demo.enabled=true")
+@SpringBootTest(properties = {"dinechat.demo.enabled=true",
+        // The in-JVM broker and every client log their whole configuration at INFO: keep test output readable.
+        "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn", "logging.level.state.change.logger=warn"})
 abstract class RunningOrderService {
 
     static final UUID DEMO_TENANT = UUID.fromString("6d1b7f0e-5a1c-4c3e-9f3a-2b7d8c9e0a11");

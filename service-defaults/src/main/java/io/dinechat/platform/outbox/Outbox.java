@@ -3,6 +3,9 @@ package io.dinechat.platform.outbox;
 import io.dinechat.platform.events.EventEnvelope;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +37,19 @@ public class Outbox {
                 .bind("payload", event.json());
         insert = event.tenantId() == null ? insert.bindNull("tenantId", String.class) : insert.bind("tenantId", event.tenantId());
         insert = event.subject() == null ? insert.bindNull("subject", String.class) : insert.bind("subject", event.subject());
-        // The relay is woken once the surrounding transaction has had a chance to commit.
-        return insert.fetch().rowsUpdated().then().doOnSuccess(v -> relay.nudgeSoon());
+        return insert.fetch().rowsUpdated().then(wakeRelayAfterCommit());
+    }
+
+    /** The relay cannot see the row before the commit: wake it then, not at the next poll. */
+    private Mono<Void> wakeRelayAfterCommit() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(relay::nudgeSoon);
+                    }
+                }))
+                .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(relay::nudgeSoon).then(Mono.empty()))
+                .then();
     }
 }

@@ -117,7 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         Flux<Boolean> ticks = Flux.merge(Flux.interval(pollInterval).map(t -> Boolean.TRUE),
-                nudges.asFlux().delayElements(Duration.ofMillis(20)));
+                nudges.asFlux());
         loop = ticks.onBackpressureDrop()
                 .concatMap(t -> relayPending()
                         .onErrorResume(e -> {

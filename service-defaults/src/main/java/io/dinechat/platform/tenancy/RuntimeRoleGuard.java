@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * superuser, a role with BYPASSRLS, the owner of the tables (owners skip policies unless they are
  * forced), or a tenant table without forced row-level security. Runs after Flyway has migrated.
  */
-public class RuntimeRoleGuard implements ApplicationRunner {
+public class RuntimeRoleGuard implements ApplicationRunner, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RuntimeRoleGuard.class);
 
@@ -31,6 +32,12 @@ public class RuntimeRoleGuard implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // Startup, not a request path: blocking here is what makes a bad role fail fast.
         verify().block(Duration.ofSeconds(30));
+    }
+
+    /** Before any other runner (seeders, republishers) can write with a role that escapes isolation. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     public reactor.core.publisher.Mono<Void> verify() {
