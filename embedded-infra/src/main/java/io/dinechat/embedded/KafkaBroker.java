@@ -1,5 +1,7 @@
 package io.dinechat.embedded;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -17,7 +19,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** @param port 0 for any free port */
     public static KafkaBroker start(int port, int defaultPartitions) {
         var broker = new EmbeddedKafkaKraftBroker(1, defaultPartitions);
-        broker.brokerProperties(java.util.Map.of(
+        var properties = new HashMap<String, String>(Map.of(
                 "auto.create.topics.enable", "false",
                 "log.retention.hours", "168",
                 "group.initial.rebalance.delay.ms", "0",
@@ -25,8 +27,10 @@ public final class KafkaBroker implements AutoCloseable {
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1"));
         if (port > 0) {
-            broker.kafkaPorts(port);
+            // The KRaft test kit ignores kafkaPorts(); a fixed port is set on its listeners instead.
+            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
         }
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return new KafkaBroker(broker);
     }
