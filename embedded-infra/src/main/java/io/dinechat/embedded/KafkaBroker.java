@@ -1,6 +1,5 @@
 package io.dinechat.embedded;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -16,20 +15,20 @@ public final class KafkaBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** @param port 0 for any free port */
-    public static KafkaBroker start(int port, int defaultPartitions) {
+    /**
+     * Starts on a free port: the KRaft test kit binds its own sockets and ignores both
+     * {@code kafkaPorts()} and a fixed listener port, so callers read the address from
+     * {@link #bootstrapServers()}.
+     */
+    public static KafkaBroker start(int defaultPartitions) {
         var broker = new EmbeddedKafkaKraftBroker(1, defaultPartitions);
-        var properties = new HashMap<String, String>(Map.of(
+        var properties = Map.of(
                 "auto.create.topics.enable", "false",
                 "log.retention.hours", "168",
                 "group.initial.rebalance.delay.ms", "0",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1"));
-        if (port > 0) {
-            // The KRaft test kit ignores kafkaPorts(); a fixed port is set on its listeners instead.
-            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
-        }
+                "offsets.topic.replication.factor", "1");
         broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return new KafkaBroker(broker);

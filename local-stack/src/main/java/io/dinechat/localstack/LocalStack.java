@@ -74,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startInfrastructure(Consumer<String> progress) {
         long t0 = System.nanoTime();
-        kafka = KafkaBroker.start(ports.kafka(), 3);
+        kafka = KafkaBroker.start(3);
         infrastructure.add(kafka);
         progress.accept("Kafka (KRaft) on " + kafka.bootstrapServers() + since(t0));
         t0 = System.nanoTime();

@@ -30,7 +30,7 @@ public final class SharedInfrastructure {
             if (given != null && !given.isBlank()) {
                 kafka = given;
             } else {
-                KafkaBroker broker = KafkaBroker.start(0, 3);
+                KafkaBroker broker = KafkaBroker.start(3);
                 closeOnExit(broker);
                 kafka = broker.bootstrapServers();
             }
