@@ -42,17 +42,5 @@ create table stripe_events (
     processed_at timestamptz
 );
 
-do $$
-declare t text;
-begin
-    foreach t in array array['billing_accounts', 'billing_records'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-            using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-            with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
-        -- FORCE applies to the owner too; the owner (migrations, future definer functions) may read
-        -- across businesses, the runtime role never.
-        execute format('create policy owner_reads on %I for select to current_user using (true)', t);
-    end loop;
-end $$;
+-- Row-level security per business (see enable_tenant_isolation in the platform migration).
+select enable_tenant_isolation('billing_accounts', 'billing_records');

@@ -66,20 +66,8 @@ create table unrouted_messages (
     primary key (phone_number_id, event_id)
 );
 
-do $$
-declare t text;
-begin
-    foreach t in array array['whatsapp_channels', 'conversations', 'messages', 'catalog_read_model'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-            using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-            with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
-        -- FORCE applies to the owner too; the owner (migrations and the definer functions below)
-        -- may read across businesses, the runtime role never.
-        execute format('create policy owner_reads on %I for select to current_user using (true)', t);
-    end loop;
-end $$;
+-- Row-level security per business (see enable_tenant_isolation in the platform migration).
+select enable_tenant_isolation('whatsapp_channels', 'conversations', 'messages', 'catalog_read_model');
 
 -- Routing happens before the tenant is known: this definer function reveals only which business
 -- (and branch) a number belongs to, nothing else of any tenant.

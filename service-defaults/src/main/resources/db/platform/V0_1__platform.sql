@@ -28,3 +28,24 @@ create table processed_events (
     processed_at timestamptz not null default now(),
     primary key (consumer, event_id)
 );
+
+-- Puts tables under tenant isolation, the one way every service does it: RLS enabled and forced
+-- (so even the owner is subject to it), rows visible and writable only when their tenant_id is
+-- the transaction's app.tenant_id, and a read-only policy for the owner, which the narrow
+-- SECURITY DEFINER lookups (routing a number, listing businesses) run as. The runtime role gets
+-- no such policy. Usage: select enable_tenant_isolation('menus', 'items');
+create function enable_tenant_isolation(variadic tables text[]) returns void
+    language plpgsql
+as $$
+declare t text;
+begin
+    foreach t in array tables loop
+        execute format('alter table %I enable row level security', t);
+        execute format('alter table %I force row level security', t);
+        execute format($p$create policy tenant_isolation on %I
+            using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+            with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
+        execute format('create policy owner_reads on %I for select to %I using (true)', t, current_user);
+    end loop;
+end $$;
+revoke all on function enable_tenant_isolation(text[]) from public;
