@@ -36,12 +36,19 @@ public final class LocalStack implements AutoCloseable {
     public static final String DEMO_DISPLAY_NUMBER = "+961 1 555 010";
     public static final String DEMO_NAME = "Trattoria Aurora";
 
+    /** Small heaps and quick startup: this is a laptop running eight JVMs, not production. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final StackPorts ports;
     private final String appSecret = randomSecret();
     private final String verifyToken = randomSecret();
+    private final String demoAccessToken = "demo-" + randomSecret();
     private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private String mongoUri;
     private WhatsAppSimulator whatsApp;
 
     private LocalStack(StackPorts ports) {
@@ -78,13 +85,12 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.add(kafka);
         progress.accept("Kafka (KRaft) on " + kafka.bootstrapServers() + since(t0));
         t0 = System.nanoTime();
-        PostgresServer postgres = PostgresServer.startEmbedded(ports.postgres());
+        postgres = PostgresServer.startEmbedded(ports.postgres());
         infrastructure.add(postgres);
         progress.accept("PostgreSQL on localhost:" + postgres.port() + since(t0));
-        this.postgres = postgres;
         MongoStandIn mongo = MongoStandIn.start(ports.mongo());
         infrastructure.add(mongo);
-        this.mongoUri = mongo.connectionString() + "/dinechat";
+        mongoUri = mongo.connectionString() + "/dinechat";
         progress.accept("MongoDB stand-in on " + mongo.connectionString());
         whatsApp = new WhatsAppSimulator(SimulatorConfig.builder()
                 .port(ports.simulator())
@@ -96,10 +102,6 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("WhatsApp simulator on " + whatsApp.baseUrl());
     }
 
-    private PostgresServer postgres;
-    private String mongoUri;
-    private final String demoAccessToken = "demo-" + randomSecret();
-
     private void startServices(Path repoRoot, Set<Service> wanted, Path logDir, Consumer<String> progress)
             throws IOException {
         for (Service service : wanted) {
@@ -109,10 +111,6 @@ public final class LocalStack implements AutoCloseable {
         }
         progress.accept("Started " + wanted.size() + " services; logs in " + logDir);
     }
-
-    /** Small heaps and quick startup: this is a laptop running eight JVMs, not production. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
 
     private Map<String, String> environment(Service service, Set<Service> wanted) {
         Map<String, String> env = new HashMap<>();
