@@ -197,9 +197,12 @@ class ConversationFlowTests {
     }
 
     private void guestWrites(String guest, String wamid, String text, String eventId) {
+        String body = inbound(NUMBER, guest, wamid, text);
+        // What this consumer is fed must be what webhook-ingest may produce.
+        EventContract.assertValid("io.dinechat.whatsapp.message.received", body.getBytes(StandardCharsets.UTF_8));
         try (var producer = new TestProducer(SharedInfrastructure.kafkaBootstrapServers())) {
             producer.send("whatsapp.inbound.v1", NUMBER + ":" + guest, eventId, "io.dinechat.whatsapp.message.received",
-                    null, inbound(NUMBER, guest, wamid, text));
+                    null, body);
         }
     }
 
