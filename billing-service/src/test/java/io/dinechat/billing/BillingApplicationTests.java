@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dinechat.billing.config.StripeProperties;
 import io.dinechat.billing.messaging.Topics;
 import io.dinechat.platform.tenancy.RuntimeRoleGuard;
-import io.dinechat.testing.SharedInfrastructure;
+import io.dinechat.testing.ServiceChecks;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -61,28 +56,12 @@ class BillingApplicationTests extends BillingServiceContext {
         // when / then
         assertThat(readiness.isMember("r2dbc")).isTrue();
         assertThat(healthContributors.getContributor("r2dbc")).isNotNull();
-        http.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("service=\"billing-service\""));
+        ServiceChecks.probesAndMetricsAreServed(http, "billing-service");
     }
 
     @Test
-    void declaresItsTopicWithADeadLetterTopicOfTheSamePartitionCount() throws Exception {
-        // given
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers()))) {
-            // when
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.BILLING_EVENTS,
-                    Topics.BILLING_EVENTS + ".DLT")).allTopicNames().get();
-
-            // then
-            assertThat(topics.get(Topics.BILLING_EVENTS).partitions()).hasSize(3);
-            assertThat(topics.get(Topics.BILLING_EVENTS + ".DLT").partitions()).hasSize(3);
-        }
+    void declaresItsTopicsEachWithADeadLetterTopicOfTheSamePartitionCount() {
+        ServiceChecks.topicsHaveDeadLetterTwins(Topics.BILLING_EVENTS);
     }
 
     @Test

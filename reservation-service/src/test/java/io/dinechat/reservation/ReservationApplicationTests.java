@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dinechat.platform.tenancy.RuntimeRoleGuard;
 import io.dinechat.reservation.messaging.Topics;
-import io.dinechat.testing.SharedInfrastructure;
+import io.dinechat.testing.ServiceChecks;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -56,33 +51,11 @@ class ReservationApplicationTests extends ReservationServiceContext {
         // when / then
         assertThat(readiness.isMember("r2dbc")).isTrue();
         assertThat(healthContributors.getContributor("r2dbc")).isNotNull();
-        http.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("service=\"reservation-service\""));
+        ServiceChecks.probesAndMetricsAreServed(http, "reservation-service");
     }
 
     @Test
-    void declaresItsTopicsEachWithADeadLetterTopicOfTheSamePartitionCount() throws Exception {
-        // given
-        List<String> owned = List.of(Topics.RESERVATION_COMMANDS, Topics.RESERVATION_EVENTS);
-
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers()))) {
-            // when
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(
-                            Topics.RESERVATION_COMMANDS, Topics.RESERVATION_COMMANDS + ".DLT",
-                            Topics.RESERVATION_EVENTS, Topics.RESERVATION_EVENTS + ".DLT"))
-                    .allTopicNames().get();
-
-            // then
-            for (String topic : owned) {
-                assertThat(topics.get(topic).partitions()).hasSize(3);
-                assertThat(topics.get(topic + ".DLT").partitions()).hasSameSizeAs(topics.get(topic).partitions());
-            }
-        }
+    void declaresItsTopicsEachWithADeadLetterTopicOfTheSamePartitionCount() {
+        ServiceChecks.topicsHaveDeadLetterTwins(Topics.RESERVATION_COMMANDS, Topics.RESERVATION_EVENTS);
     }
 }
