@@ -7,7 +7,6 @@ import io.dinechat.billing.messaging.Topics;
 import io.dinechat.platform.tenancy.RuntimeRoleGuard;
 import io.dinechat.testing.ServiceChecks;
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -37,25 +36,12 @@ class BillingApplicationTests extends BillingServiceContext {
 
     @Test
     void startsAsARuntimeRoleThatRowLevelSecurityApplies() {
-        // given: the context started, so the guard already accepted the role once
-
-        // when
-        String role = db.sql("select current_user as name").map(row -> row.get("name", String.class)).one()
-                .block(Duration.ofSeconds(10));
-
-        // then
-        assertThat(role).isEqualTo("billing_app");
-        guard.verify().block(Duration.ofSeconds(10));
+        ServiceChecks.runsAsRuntimeRole(db, guard, "billing_app");
     }
 
     @Test
     void probesAndMetricsAreServedAndReadinessWaitsForTheDatabase() {
-        // given
-        var readiness = healthGroups.get("readiness");
-
-        // when / then
-        assertThat(readiness.isMember("r2dbc")).isTrue();
-        assertThat(healthContributors.getContributor("r2dbc")).isNotNull();
+        ServiceChecks.readinessWaitsFor(healthGroups, healthContributors, "r2dbc");
         ServiceChecks.probesAndMetricsAreServed(http, "billing-service");
     }
 

@@ -1,11 +1,8 @@
 package io.dinechat.reservation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dinechat.platform.tenancy.RuntimeRoleGuard;
 import io.dinechat.reservation.messaging.Topics;
 import io.dinechat.testing.ServiceChecks;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -32,25 +29,12 @@ class ReservationApplicationTests extends ReservationServiceContext {
 
     @Test
     void startsAsARuntimeRoleThatRowLevelSecurityApplies() {
-        // given: the context started, so the guard already accepted the role once
-
-        // when
-        String role = db.sql("select current_user as name").map(row -> row.get("name", String.class)).one()
-                .block(Duration.ofSeconds(10));
-
-        // then
-        assertThat(role).isEqualTo("reservation_app");
-        guard.verify().block(Duration.ofSeconds(10));
+        ServiceChecks.runsAsRuntimeRole(db, guard, "reservation_app");
     }
 
     @Test
     void probesAndMetricsAreServedAndReadinessWaitsForTheDatabase() {
-        // given
-        var readiness = healthGroups.get("readiness");
-
-        // when / then
-        assertThat(readiness.isMember("r2dbc")).isTrue();
-        assertThat(healthContributors.getContributor("r2dbc")).isNotNull();
+        ServiceChecks.readinessWaitsFor(healthGroups, healthContributors, "r2dbc");
         ServiceChecks.probesAndMetricsAreServed(http, "reservation-service");
     }
 

@@ -2,18 +2,38 @@ package io.dinechat.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dinechat.platform.tenancy.RuntimeRoleGuard;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What every running service must offer operators; shared so each service's test says it in one line. */
 public final class ServiceChecks {
 
     private ServiceChecks() {
+    }
+
+    /** The service talks to its database as the expected runtime role, and the role guard accepts it. */
+    public static void runsAsRuntimeRole(DatabaseClient db, RuntimeRoleGuard guard, String expectedRole) {
+        String role = db.sql("select current_user as name").map(row -> row.get("name", String.class)).one()
+                .block(Duration.ofSeconds(10));
+        assertThat(role).isEqualTo(expectedRole);
+        guard.verify().block(Duration.ofSeconds(10));
+    }
+
+    /** Readiness waits for the given health contributor (r2dbc, mongo...), which exists. */
+    public static void readinessWaitsFor(HealthEndpointGroups groups, ReactiveHealthContributorRegistry contributors,
+            String contributor) {
+        assertThat(groups.get("readiness").isMember(contributor)).isTrue();
+        assertThat(contributors.getContributor(contributor)).isNotNull();
     }
 
     /** Liveness and readiness answer UP, and Prometheus metrics carry the service's name. */
