@@ -2,6 +2,7 @@ package io.dinechat.testing;
 
 import io.dinechat.embedded.PostgresServer.ServiceDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.ClassUtils;
 
 /**
  * Points a service under test at the shared infrastructure, the same way the environment
@@ -12,8 +13,12 @@ public final class ServiceTestEnvironment {
     private ServiceTestEnvironment() {
     }
 
+    /** Kafka, and the test gateway's public key so {@link TestIdentity} tokens are accepted. */
     public static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", SharedInfrastructure::kafkaBootstrapServers);
+        if (ClassUtils.isPresent("com.nimbusds.jose.jwk.RSAKey", ServiceTestEnvironment.class.getClassLoader())) {
+            TestIdentity.register(registry); // not in the gateway, which mints tokens itself
+        }
     }
 
     /** Kafka plus the service's own database (migrated by its owner role, used by its runtime role). */

@@ -1,5 +1,6 @@
 package io.dinechat.platform.config;
 
+import io.dinechat.platform.audit.AuditTrail;
 import io.dinechat.platform.crypto.CredentialCipher;
 import io.dinechat.platform.events.EventPublisher;
 import io.dinechat.platform.messaging.OrderedDeadLetterPolicy;
@@ -100,6 +101,13 @@ public class PlatformAutoConfiguration {
         @Bean
         Outbox outbox(DatabaseClient db, OutboxRelay relay) {
             return new Outbox(db, relay);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AuditTrail auditTrail(Outbox outbox, org.springframework.core.env.Environment environment) {
+            return new AuditTrail(outbox, environment.getProperty("spring.application.name", "dinechat"),
+                    java.time.Clock.systemUTC());
         }
     }
 

@@ -35,6 +35,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("management.endpoint.health.show-details", "never");
         d.put("management.metrics.tags.service", "${spring.application.name}");
         d.put("server.shutdown", "graceful");
+        d.put("spring.webflux.problemdetails.enabled", "true");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
         if ("json".equalsIgnoreCase(environment.getProperty("DINECHAT_LOG_FORMAT"))) {
             d.put("logging.structured.format.console", "ecs");

@@ -15,7 +15,8 @@ public record PlatformProperties(
         @DefaultValue Consumer consumer,
         @DefaultValue Outbox outbox,
         @DefaultValue Tenancy tenancy,
-        @DefaultValue Credentials credentials) {
+        @DefaultValue Credentials credentials,
+        @DefaultValue Identity identity) {
 
     /** Partitions bound consumer parallelism; production uses 3 replicas (see k8s). */
     public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
@@ -32,6 +33,15 @@ public record PlatformProperties(
 
     public record Tenancy(@DefaultValue("true") boolean guardEnabled,
             @DefaultValue({"outbox", "processed_events"}) Set<String> sharedTables) {
+    }
+
+    /**
+     * Where the gateway's token-signing public keys come from: its JWKS URL, or an inline JWK set
+     * (tests, pinned keys). {@code enabled=false} only for the gateway itself, which mints tokens.
+     */
+    public record Identity(@DefaultValue("true") boolean enabled,
+            @DefaultValue("http://localhost:8080/.well-known/jwks.json") String jwksUri,
+            @DefaultValue("") String jwkSet) {
     }
 
     /** A Tink JSON keyset; when empty a throwaway key is generated and stored credentials die with the process. */
