@@ -60,7 +60,7 @@ class BillingApplicationTests extends BillingServiceContext {
         // then
         assertThat(stripe.apiKey()).isEqualTo(API_KEY);
         assertThat(stripe.webhookSecret()).isEqualTo(WEBHOOK_SECRET);
-        assertThat(stripe.apiBase()).isEqualTo(URI.create("http://127.0.0.1:12111"));
+        assertThat(stripe.apiBase()).isEqualTo(URI.create(StripeStandIn.baseUrl()));
         assertThat(stripe.prices().standard()).isEqualTo("price_standard_component");
         assertThat(stripe.prices().premium()).isEqualTo("price_premium_component");
         assertThat(printed).doesNotContain(API_KEY, WEBHOOK_SECRET).contains("<redacted>", "price_premium_component");

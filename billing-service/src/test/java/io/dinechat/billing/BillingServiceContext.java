@@ -10,13 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service against the shared embedded Kafka and its own PostgreSQL database (migrated as
- * billing_owner, run as billing_app), with Stripe settings given through the same variable names
- * production uses. Test classes extend this so they share one application context.
+ * billing_owner, run as billing_app), with Stripe's API played by WireMock ({@link StripeStandIn})
+ * and Stripe settings given through the same variable names production uses. Test classes extend this so they share one application context.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
         "DINECHAT_STRIPE_API_KEY=" + BillingServiceContext.API_KEY,
         "DINECHAT_STRIPE_WEBHOOK_SECRET=" + BillingServiceContext.WEBHOOK_SECRET,
-        "DINECHAT_STRIPE_API_BASE=http://127.0.0.1:12111",
         "DINECHAT_STRIPE_PRICE_STANDARD=price_standard_component",
         "DINECHAT_STRIPE_PRICE_PREMIUM=price_premium_component"})
 @AutoConfigureWebTestClient
@@ -28,5 +27,6 @@ abstract class BillingServiceContext {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestEnvironment.kafkaAndPostgres(registry, "billing");
+        registry.add("DINECHAT_STRIPE_API_BASE", StripeStandIn::baseUrl);
     }
 }

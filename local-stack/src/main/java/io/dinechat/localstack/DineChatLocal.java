@@ -40,6 +40,9 @@ public final class DineChatLocal {
         say("  WhatsApp webhook:                 " + stack.gatewayUrl() + "/webhooks/whatsapp (verify token "
                 + stack.verifyToken() + ")");
         say("  Demo restaurant:                  " + LocalStack.DEMO_NAME + " on " + LocalStack.DEMO_DISPLAY_NUMBER);
+        say("  Dashboard sign-in:                " + LocalStack.DEMO_OWNER_EMAIL + " / " + LocalStack.DEMO_OWNER_PASSWORD
+                + " (reset links appear in .dinechat/logs/gateway.log)");
+        say("  Stripe simulator (no account):    " + stack.stripe().baseUrl() + "/ (checkout from the dashboard's billing page)");
         say("  Kafka:                            " + stack.kafkaBootstrapServers());
         stack.services().forEach((service, process) ->
                 say("  " + pad(service.module()) + process.baseUrl() + "/actuator/health"));

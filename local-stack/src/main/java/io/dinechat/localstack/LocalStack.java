@@ -3,6 +3,7 @@ package io.dinechat.localstack;
 import io.dinechat.embedded.KafkaBroker;
 import io.dinechat.embedded.MongoStandIn;
 import io.dinechat.embedded.PostgresServer;
+import io.dinechat.localstack.stripe.StripeSimulator;
 import io.dinechat.localstack.whatsapp.SimulatedNumber;
 import io.dinechat.localstack.whatsapp.SimulatorConfig;
 import io.dinechat.localstack.whatsapp.WhatsAppSimulator;
@@ -35,6 +36,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String DEMO_PHONE_NUMBER_ID = "100000000000001";
     public static final String DEMO_DISPLAY_NUMBER = "+961 1 555 010";
     public static final String DEMO_NAME = "Trattoria Aurora";
+    /** The demo restaurant's owner, who can sign in to the dashboard (the gateway seeds the account). */
+    public static final String DEMO_OWNER_EMAIL = "owner@trattoria-aurora.example";
+    public static final String DEMO_OWNER_PASSWORD = "trattoria-demo-2026";
+    /** The prices the Stripe simulator sells, and billing-service's plans point at. */
+    public static final String STRIPE_PRICE_STANDARD = "price_dinechat_standard_monthly";
+    public static final String STRIPE_PRICE_PREMIUM = "price_dinechat_premium_monthly";
 
     /** Small heaps and quick startup: this is a laptop running eight JVMs, not production. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
@@ -50,6 +57,15 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private String mongoUri;
     private WhatsAppSimulator whatsApp;
+    private StripeSimulator stripe;
+    /** Stripe's test-mode style secrets for the simulator, fresh per run. */
+    private final String stripeApiKey = "sk_test_local_" + randomSecret();
+    private final String stripeWebhookSecret = "whsec_local_" + randomSecret();
+
+    /** The gateway's token-signing key, fresh per run (production keeps it in a Secret). */
+    private final String gatewaySigningJwk = GatewaySigningKey.newPrivateJwk();
+    /** Added to every service's environment; tests use it to tune limits or expose endpoints. */
+    private Map<String, String> extraEnvironment = Map.of();
 
     private LocalStack(StackPorts ports) {
         this.ports = ports;
@@ -63,7 +79,14 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path repoRoot, StackPorts ports, Set<Service> wanted, Path logDir,
             Duration readyTimeout, Consumer<String> progress) {
+        return start(repoRoot, ports, wanted, logDir, readyTimeout, progress, Map.of());
+    }
+
+    /** As above, with variables added to every service's environment (e.g. a low rate limit for a test). */
+    public static LocalStack start(Path repoRoot, StackPorts ports, Set<Service> wanted, Path logDir,
+            Duration readyTimeout, Consumer<String> progress, Map<String, String> extraEnvironment) {
         LocalStack stack = new LocalStack(ports);
+        stack.extraEnvironment = Map.copyOf(extraEnvironment);
         try {
             stack.startInfrastructure(progress);
             stack.startServices(repoRoot, wanted, logDir, progress);
@@ -100,6 +123,11 @@ public final class LocalStack implements AutoCloseable {
                 .build()).start();
         infrastructure.add(whatsApp);
         progress.accept("WhatsApp simulator on " + whatsApp.baseUrl());
+        stripe = new StripeSimulator(ports.stripeSimulator(), stripeApiKey, stripeWebhookSecret,
+                URI.create("http://localhost:" + ports.of(Service.GATEWAY) + "/webhooks/stripe"),
+                Map.of(STRIPE_PRICE_STANDARD, 2900L, STRIPE_PRICE_PREMIUM, 4900L)).start();
+        infrastructure.add(stripe);
+        progress.accept("Stripe simulator on " + stripe.baseUrl());
     }
 
     private void startServices(Path repoRoot, Set<Service> wanted, Path logDir, Consumer<String> progress)
@@ -120,6 +148,8 @@ public final class LocalStack implements AutoCloseable {
         if (service.database() != null) {
             env.putAll(postgres.database(service.database()).environment());
         }
+        // Every service verifies the gateway's tokens against the keys it publishes.
+        env.put("DINECHAT_IDENTITY_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
         switch (service) {
             case WEBHOOK_INGEST -> {
                 env.put("DINECHAT_WHATSAPP_APP_SECRET", appSecret);
@@ -139,11 +169,31 @@ public final class LocalStack implements AutoCloseable {
                 env.put("DINECHAT_DEMO_PHONE_NUMBER_ID", DEMO_PHONE_NUMBER_ID);
             }
             case ARCHIVE -> env.put("DINECHAT_MONGODB_URI", mongoUri);
-            case GATEWAY -> wanted.stream().filter(s -> s != Service.GATEWAY)
-                    .forEach(s -> env.put(s.urlVariable(), "http://localhost:" + ports.of(s)));
+            case BILLING -> {
+                env.put("DINECHAT_STRIPE_API_BASE", stripe.baseUrl().toString());
+                env.put("DINECHAT_STRIPE_API_KEY", stripeApiKey);
+                env.put("DINECHAT_STRIPE_WEBHOOK_SECRET", stripeWebhookSecret);
+                env.put("DINECHAT_STRIPE_PRICE_STANDARD", STRIPE_PRICE_STANDARD);
+                env.put("DINECHAT_STRIPE_PRICE_PREMIUM", STRIPE_PRICE_PREMIUM);
+                env.put("DINECHAT_DASHBOARD_URL", "http://localhost:" + ports.of(Service.GATEWAY));
+            }
+            case GATEWAY -> {
+                wanted.stream().filter(s -> s != Service.GATEWAY)
+                        .forEach(s -> env.put(s.urlVariable(), "http://localhost:" + ports.of(s)));
+                env.put("DINECHAT_IDENTITY_SIGNING_JWK", gatewaySigningJwk);
+                env.put("DINECHAT_PUBLIC_URL", gatewayUrl().toString());
+                env.put("DINECHAT_DASHBOARD_ORIGIN", gatewayUrl().toString());
+                // Locally, password-reset and invitation links are read from the gateway's log.
+                env.put("DINECHAT_MAIL_LOG_LINKS", "true");
+                env.put("DINECHAT_DEMO_ENABLED", "true");
+                env.put("DINECHAT_DEMO_TENANT_ID", DEMO_TENANT_ID);
+                env.put("DINECHAT_DEMO_OWNER_EMAIL", DEMO_OWNER_EMAIL);
+                env.put("DINECHAT_DEMO_OWNER_PASSWORD", DEMO_OWNER_PASSWORD);
+            }
             default -> {
             }
         }
+        env.putAll(extraEnvironment);
         return env;
     }
 
@@ -172,6 +222,15 @@ public final class LocalStack implements AutoCloseable {
 
     public URI serviceUrl(Service service) {
         return URI.create("http://localhost:" + ports.of(service));
+    }
+
+    public StripeSimulator stripe() {
+        return stripe;
+    }
+
+    /** A service's database and roles, for tests that query it directly (as its runtime role, under RLS). */
+    public PostgresServer.ServiceDatabase database(String service) {
+        return postgres.database(service);
     }
 
     public WhatsAppSimulator whatsApp() {

@@ -8,7 +8,7 @@ enum Service {
     ORDER("order-service", "order"),
     ARCHIVE("archive-service", null),
     BILLING("billing-service", "billing"),
-    GATEWAY("gateway", null);
+    GATEWAY("gateway", "gateway");
 
     private final String module;
     private final String database;

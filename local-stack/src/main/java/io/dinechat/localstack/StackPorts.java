@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * Where everything listens. {@link #fixed()} gives the documented local ports (gateway 8080,
- * services 8081-8086, simulator 8090) with PostgreSQL and MongoDB on unusual ports so a developer's
+ * services 8081-8086, WhatsApp simulator 8090, Stripe simulator 8091) with PostgreSQL and MongoDB on unusual ports so a developer's
  * own servers never clash (Kafka takes a free port, printed at startup); {@link #random()} is for
  * tests running side by side.
  */
-record StackPorts(Map<Service, Integer> services, int simulator, int postgres, int mongo) {
+record StackPorts(Map<Service, Integer> services, int simulator, int postgres, int mongo, int stripeSimulator) {
 
     static StackPorts fixed() {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -23,7 +23,7 @@ record StackPorts(Map<Service, Integer> services, int simulator, int postgres, i
         ports.put(Service.ORDER, 8084);
         ports.put(Service.ARCHIVE, 8085);
         ports.put(Service.BILLING, 8086);
-        return new StackPorts(ports, 8090, 15432, 37017);
+        return new StackPorts(ports, 8090, 15432, 37017, 8091);
     }
 
     static StackPorts random() {
@@ -31,7 +31,7 @@ record StackPorts(Map<Service, Integer> services, int simulator, int postgres, i
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
-        return new StackPorts(ports, freePort(), freePort(), freePort());
+        return new StackPorts(ports, freePort(), freePort(), freePort(), freePort());
     }
 
     int of(Service service) {
