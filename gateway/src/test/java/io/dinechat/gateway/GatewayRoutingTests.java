@@ -2,66 +2,20 @@ package io.dinechat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway in front of a stand-in webhook-ingest: webhook bodies must arrive byte for byte (or
- * Meta's signature would no longer verify), and a service that is down yields a problem+json 503.
+ * The gateway in front of stand-in services: webhook bodies must arrive byte for byte (or Meta's
+ * signature would no longer verify), and a service that is down yields a problem+json 503.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutingTests {
-
-    static HttpServer ingest;
-    static final AtomicReference<byte[]> receivedBody = new AtomicReference<>();
-    static final AtomicReference<String> receivedSignature = new AtomicReference<>();
-    static final AtomicReference<String> receivedPath = new AtomicReference<>();
-    static int closedPort;
+class GatewayRoutingTests extends GatewayContext {
 
     @Autowired
     WebTestClient client;
-
-    @BeforeAll
-    static void startIngestStandIn() throws IOException {
-        ingest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        ingest.createContext("/", exchange -> {
-            receivedBody.set(exchange.getRequestBody().readAllBytes());
-            receivedSignature.set(exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"));
-            receivedPath.set(exchange.getRequestURI().toString());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        ingest.start();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-    }
-
-    @AfterAll
-    static void stopIngestStandIn() {
-        ingest.stop(0);
-    }
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("dinechat.gateway.services.webhook-ingest", () -> "http://127.0.0.1:" + ingest.getAddress().getPort());
-        registry.add("dinechat.gateway.services.billing-service", () -> "http://127.0.0.1:" + closedPort);
-    }
 
     @Test
     void aWhatsAppWebhookReachesIngestByteForByte() {
@@ -70,13 +24,16 @@ class GatewayRoutingTests {
                 .getBytes(StandardCharsets.UTF_8);
 
         client.post().uri("/webhooks/whatsapp").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Hub-Signature-256", "sha256=abc123").bodyValue(body)
+                .header("X-Hub-Signature-256", "sha256=abc123").header("Cookie", "tracking=1")
+                .bodyValue(body)
                 .exchange()
                 .expectStatus().isOk();
 
-        assertThat(receivedBody.get()).isEqualTo(body);
-        assertThat(receivedSignature.get()).isEqualTo("sha256=abc123");
-        assertThat(receivedPath.get()).isEqualTo("/webhooks/whatsapp");
+        Received received = lastReceived("/webhooks/whatsapp");
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.header("X-Hub-Signature-256")).isEqualTo("sha256=abc123");
+        assertThat(received.path()).isEqualTo("/webhooks/whatsapp");
+        assertThat(received.header("Cookie")).isNull();
     }
 
     @Test
@@ -85,7 +42,8 @@ class GatewayRoutingTests {
                 .exchange()
                 .expectStatus().isOk();
 
-        assertThat(receivedPath.get()).isEqualTo("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=t&hub.challenge=42");
+        assertThat(lastReceived("/webhooks/whatsapp?").path())
+                .isEqualTo("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=t&hub.challenge=42");
     }
 
     @Test
@@ -100,7 +58,52 @@ class GatewayRoutingTests {
     }
 
     @Test
-    void unknownPathsAreNotFound() {
-        client.get().uri("/nothing-here").exchange().expectStatus().isNotFound();
+    void unknownPathsAreNotFoundAsProblemDetails() {
+        client.get().uri("/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeAnyServiceSeesThem() {
+        int before = received.size();
+        byte[] big = new byte[65 * 1024];
+
+        client.post().uri("/api/orders/anything").contentType(MediaType.APPLICATION_JSON).bodyValue(big)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(received).hasSize(before);
+    }
+
+    @Test
+    void theRootServesTheDashboardPlaceholderWithSecurityHeaders() {
+        client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().exists("Content-Security-Policy")
+                .expectHeader().exists("Strict-Transport-Security")
+                .expectBody(String.class).value(html -> assertThat(html).contains("dashboard is not built yet"));
+    }
+
+    @Test
+    void corsAdmitsOnlyTheDashboardOrigin() {
+        client.options().uri("/api/identity/me")
+                .header("Origin", "https://dashboard.dinechat.test")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://dashboard.dinechat.test")
+                .expectHeader().valueEquals("Access-Control-Allow-Credentials", "true");
+
+        client.options().uri("/api/identity/me")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * The routing table. Webhook bodies pass through untouched (no filter reads or rewrites them), so
  * Meta's and Stripe's signatures still verify on the raw bytes downstream. Each service has its
  * own circuit breaker; when one is open or the service is down the caller gets a problem+json 503.
+ * API routes carry the gateway's signed token instead of the browser's cookies (IdentityRelay);
+ * {@code /api/identity/**} is answered by the gateway itself.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
@@ -41,6 +43,7 @@ class Routes {
                 .route("order-api", r -> api(r, "orders", "order-service", services.orderService(), timeouts))
                 .route("catalog-api", r -> api(r, "catalog", "order-service", services.orderService(), timeouts))
                 .route("analytics-api", r -> api(r, "analytics", "archive-service", services.archiveService(), timeouts))
+                .route("audit-api", r -> api(r, "audit", "archive-service", services.archiveService(), timeouts))
                 .route("billing-api", r -> api(r, "billing", "billing-service", services.billingService(), timeouts))
                 .build();
     }
