@@ -108,6 +108,37 @@ class WalkingSkeletonEndToEndTests {
     }
 
     @Test
+    void oneTraceFollowsAGuestMessageFromTheWebhookToTheGraphApiSend() throws Exception {
+        String guest = newGuest();
+        String wamid = "wamid.TRACE" + UUID.randomUUID().toString().replace("-", "");
+        byte[] payload = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"+961 1 555 010","phone_number_id":"%s"},
+                "contacts":[{"profile":{"name":"Tracy"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"1790000000","type":"text","text":{"body":"menu please"}}]},
+                "field":"messages"}]}]}
+                """.formatted(LocalStack.DEMO_PHONE_NUMBER_ID, guest, guest, wamid).getBytes(StandardCharsets.UTF_8);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                stack.whatsApp().config().appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(payload));
+
+        // As a load balancer in front of the gateway would: the trace starts with this request.
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(stack.gatewayUrl().resolve("/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+
+        // gateway → webhook-ingest (HTTP) → whatsapp.inbound.v1 → conversation-service → Graph API (HTTP)
+        OutboundMessage reply = awaitReplies(guest, 1).getFirst();
+        assertThat(stack.whatsApp().traceparentOf(reply.wamid()))
+                .hasValueSatisfying(sent -> assertThat(sent).startsWith("00-" + traceId + "-"));
+    }
+
+    @Test
     void metaSubscriptionHandshakeWorksThroughTheGateway() throws Exception {
         URI verify = stack.gatewayUrl().resolve("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
                 + stack.verifyToken() + "&hub.challenge=1158201444");

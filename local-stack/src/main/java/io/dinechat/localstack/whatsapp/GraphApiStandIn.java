@@ -33,6 +33,8 @@ final class GraphApiStandIn implements HttpHandler {
     private final StatusWebhooks statusWebhooks;
     private final JsonMapper json;
     private final Clock clock;
+    /** The W3C traceparent each accepted send carried, by wamid: lets tests follow one trace end to end. */
+    private final java.util.Map<String, String> traceparents = new java.util.concurrent.ConcurrentHashMap<>();
 
     GraphApiStandIn(SimulatorConfig config, MessageLog messages, StatusWebhooks statusWebhooks, JsonMapper json,
                     Clock clock) {
@@ -88,11 +90,19 @@ final class GraphApiStandIn implements HttpHandler {
         OutboundMessage message = new OutboundMessage(Wamids.next(waId), phoneNumberId, waId, type,
                 OutboundRendering.summarize(type, body), text(body.path("context").path("message_id")),
                 new String(rawBody, StandardCharsets.UTF_8), clock.instant());
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            traceparents.put(message.wamid(), traceparent);
+        }
         messages.recordOutbound(message);
         log.info("Graph API accepted {} {} from {} to {}", type, message.wamid(), phoneNumberId, waId);
 
         HttpExchanges.sendJson(exchange, 200, json, acceptedResponse(to, waId, message.wamid()));
         statusWebhooks.announce(number, message);
+    }
+
+    java.util.Optional<String> traceparentOf(String wamid) {
+        return java.util.Optional.ofNullable(traceparents.get(wamid));
     }
 
     private static String bearerToken(HttpExchange exchange) {

@@ -183,6 +183,11 @@ public final class WhatsAppSimulator implements AutoCloseable {
         return webhookSender.sendWithSignature(payload.clone(), signatureHeaderOrNull);
     }
 
+    /** The W3C {@code traceparent} header the send of {@code wamid} carried, if any. */
+    public Optional<String> traceparentOf(String wamid) {
+        return graphApi.traceparentOf(wamid);
+    }
+
     /** Every message the Graph API stand-in accepted, oldest first. */
     public List<OutboundMessage> outboundMessages() {
         return messages.outbound();

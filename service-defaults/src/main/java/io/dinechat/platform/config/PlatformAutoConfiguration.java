@@ -119,6 +119,10 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean
         CredentialCipher credentialCipher(PlatformProperties properties) {
             String keyset = properties.credentials().keyset();
+            if (keyset.isBlank() && properties.credentials().requireKeyset()) {
+                throw new IllegalStateException("DINECHAT_CREDENTIALS_KEYSET is required here "
+                        + "(DINECHAT_CREDENTIALS_REQUIRE_KEYSET=true): stored credentials would not survive a restart");
+            }
             if (keyset.isBlank()) {
                 LoggerFactory.getLogger(CredentialCipher.class).warn(
                         "DINECHAT_CREDENTIALS_KEYSET is not set: using a throwaway key; stored credentials will not survive a restart");

@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The defaults every service runs with unless its configuration says otherwise: Kafka that never
  * loses an acknowledged record and carries plain bytes, actuator probes and Prometheus, graceful
- * shutdown, and the JSON log switch ({@code DINECHAT_LOG_FORMAT=json}).
+ * shutdown, tracing across HTTP and Kafka (exported over OTLP when {@code DINECHAT_OTLP_TRACES_ENDPOINT}
+ * is set), and the JSON log switch ({@code DINECHAT_LOG_FORMAT=json}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -37,6 +38,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("server.shutdown", "graceful");
         d.put("spring.webflux.problemdetails.enabled", "true");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        // One trace per guest message: W3C traceparent continues across HTTP (server, WebClient,
+        // gateway) and Kafka (template and listener observations); Reactor carries it between threads.
+        d.put("spring.kafka.template.observation-enabled", "true");
+        d.put("spring.kafka.listener.observation-enabled", "true");
+        d.put("spring.reactor.context-propagation", "auto");
+        d.put("management.tracing.propagation.type", "w3c");
+        d.put("management.tracing.sampling.probability", "${DINECHAT_TRACING_SAMPLE_RATE:1.0}");
+        String otlp = environment.getProperty("DINECHAT_OTLP_TRACES_ENDPOINT");
+        if (otlp != null && !otlp.isBlank()) {
+            d.put("management.opentelemetry.tracing.export.otlp.endpoint", otlp);
+        } else {
+            d.put("management.tracing.export.enabled", "false"); // ids still flow and reach the logs
+        }
         if ("json".equalsIgnoreCase(environment.getProperty("DINECHAT_LOG_FORMAT"))) {
             d.put("logging.structured.format.console", "ecs");
         }

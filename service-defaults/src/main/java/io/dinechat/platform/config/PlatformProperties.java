@@ -44,7 +44,10 @@ public record PlatformProperties(
             @DefaultValue("") String jwkSet) {
     }
 
-    /** A Tink JSON keyset; when empty a throwaway key is generated and stored credentials die with the process. */
-    public record Credentials(@DefaultValue("") String keyset) {
+    /**
+     * A Tink JSON keyset; when empty a throwaway key is generated and stored credentials die with the
+     * process, unless {@code requireKeyset} (set in every deployed environment) refuses to start.
+     */
+    public record Credentials(@DefaultValue("") String keyset, @DefaultValue("false") boolean requireKeyset) {
     }
 }
