@@ -1,6 +1,7 @@
 package io.dinechat.gateway.identity.application;
 
 import io.dinechat.gateway.config.IdentityProperties;
+import io.dinechat.gateway.config.OidcProperties;
 import io.dinechat.gateway.identity.application.Refusal.Kind;
 import io.dinechat.gateway.identity.domain.EmailAddress;
 import io.dinechat.gateway.identity.domain.PasswordMail;
@@ -28,16 +29,18 @@ public class PasswordResets {
     private final PasswordMail mail;
     private final TransactionalOperator tx;
     private final IdentityProperties properties;
+    private final OidcProperties oidc;
     private final Clock clock;
 
     public PasswordResets(IdentityStore identities, SessionStore sessions, Passwords passwords, PasswordMail mail,
-            TransactionalOperator tx, IdentityProperties properties, Clock clock) {
+            TransactionalOperator tx, IdentityProperties properties, OidcProperties oidc, Clock clock) {
         this.identities = identities;
         this.sessions = sessions;
         this.passwords = passwords;
         this.mail = mail;
         this.tx = tx;
         this.properties = properties;
+        this.oidc = oidc;
         this.clock = clock;
     }
 
@@ -53,8 +56,15 @@ public class PasswordResets {
                 .then();
     }
 
-    /** A set-password link for a newly invited member. */
+    /**
+     * A set-password link for a newly invited member; when the provider replaces passwords, a link
+     * to the dashboard, where the first sign-in through the provider links the account.
+     */
     public Mono<Void> invite(UUID userId, String email, String name, String businessName) {
+        if (!oidc.passwordLoginEnabled()) {
+            String signIn = properties.publicUrl().resolve("/").toString();
+            return send(() -> mail.sendInvitation(email, name, businessName, signIn));
+        }
         return link(userId, "invite", properties.invitationLifetime())
                 .flatMap(link -> send(() -> mail.sendInvitation(email, name, businessName, link)));
     }

@@ -31,7 +31,7 @@ public class LoggingPasswordMail implements PasswordMail {
 
     @Override
     public void sendInvitation(String email, String name, String businessName, String link) {
-        log.info("Mail to {}: you are invited to {} on DineChat; choose a password: {}", EmailAddress.masked(email),
+        log.info("Mail to {}: you are invited to {} on DineChat, accept here: {}", EmailAddress.masked(email),
                 businessName, shown(link));
     }
 

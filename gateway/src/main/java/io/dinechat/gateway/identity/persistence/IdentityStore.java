@@ -33,6 +33,7 @@ public class IdentityStore {
     public record Membership(UUID tenantId, String businessName, Role role) {
     }
 
+    /** @param passwordSet the member can sign in: a password chosen, or a provider account linked */
     public record Member(UUID userId, String email, String name, Role role, boolean passwordSet) {
     }
 
@@ -118,7 +119,9 @@ public class IdentityStore {
     /** In the tenant's transaction. */
     public Flux<Member> members() {
         return db.sql("""
-                select u.id, u.email, u.name, m.role, u.password_hash is not null as password_set
+                select u.id, u.email, u.name, m.role,
+                       u.password_hash is not null
+                           or exists (select 1 from external_identities e where e.user_id = u.id) as password_set
                 from memberships m join users u on u.id = m.user_id order by m.created_at, u.email
                 """)
                 .map(row -> new Member(row.get("id", UUID.class), row.get("email", String.class),
