@@ -126,6 +126,16 @@ class CatalogSnapshotTests extends RunningOrderService {
             assertThat(items.get("Cacio e pepe").path("availability").asString()).isEqualTo("out_of_stock");
             assertThat(items.get("Margherita").path("availability").asString()).isEqualTo("available");
             assertThat(items).doesNotContainKey("Tagliolini al tartufo nero");
+            JsonNode size = items.get("Margherita").path("optionGroups").get(0);
+            assertThat(size.path("name").asString()).isEqualTo("Size");
+            assertThat(size.path("required").asBoolean()).isTrue();
+            assertThat(size.path("options").get(1).path("priceDelta").asString()).isEqualTo("4.00");
+            assertThat(items.get("Margherita").path("optionGroups").get(1).path("maxChoices").asInt()).isEqualTo(3);
+            assertThat(items.get("Burrata").path("optionGroups")).isEmpty();
+            assertThat(branch.path("deliveryFee").path("base").asString()).isEqualTo("2.00");
+            assertThat(branch.path("serviceRadiusKm").asDouble()).isEqualTo(3.0);
+            assertThat(branch.path("menuIds").get(0).asString()).isEqualTo(menu.path("id").asString());
+            assertThat(snapshot.path("hourOverrides").isArray()).isTrue();
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("hidden", "tartufo");
         }
     }

@@ -28,6 +28,8 @@ class TenantIsolationTests extends RunningOrderService {
     private RuntimeRoleGuard guard;
     @Autowired
     private PlatformProperties platform;
+    @Autowired
+    private io.dinechat.order.ordering.application.OrderDesk desk;
 
     @Test
     void anotherBusinessSeesNoneOfTheDemoItemsAndCannotWriteRowsInItsName() {
@@ -58,6 +60,39 @@ class TenantIsolationTests extends RunningOrderService {
     }
 
     @Test
+    void anotherBusinessSeesNoneOfTheDemoOrdersNorTheirRepliesAndCannotWriteThem() {
+        // given: a demo order placed from WhatsApp
+        CLOCK.set(TestClock.FRIDAY_EVENING);
+        UUID orderId = PlacedOrders.place(desk, tenants, db, OrderCommandTests.conversation());
+        UUID otherTenant = UUID.randomUUID();
+
+        // when
+        long seenByOther = tenants.inTenant(otherTenant, () -> count("orders")).block(BLOCK)
+                + tenants.inTenant(otherTenant, () -> count("order_items")).block(BLOCK)
+                + tenants.inTenant(otherTenant, () -> count("order_item_options")).block(BLOCK)
+                + tenants.inTenant(otherTenant, () -> count("order_status_history")).block(BLOCK)
+                + tenants.inTenant(otherTenant, () -> count("order_commands")).block(BLOCK)
+                + tenants.inTenant(otherTenant, () -> count("item_option_groups")).block(BLOCK);
+        long seenWithoutTenant = count("orders").block(BLOCK);
+        Long movedByOther = tenants.inTenant(otherTenant, () -> db.sql("update orders set status = 'cancelled' where id = :id")
+                .bind("id", orderId).fetch().rowsUpdated()).block(BLOCK);
+
+        // then
+        assertThat(seenByOther).isZero();
+        assertThat(seenWithoutTenant).isZero();
+        assertThat(movedByOther).isZero();
+        assertThat(tenants.inTenant(DEMO_TENANT, () -> db.sql("select status from orders where id = :id").bind("id", orderId)
+                .map(row -> row.get("status", String.class)).one()).block(BLOCK)).isEqualTo("pending");
+        assertThatThrownBy(() -> tenants.inTenant(otherTenant, () -> db.sql("""
+                        insert into order_status_history (id, tenant_id, order_id, to_status, changed_by)
+                        values (:id, :tenant, :order, 'cancelled', 'intruder')
+                        """)
+                        .bind("id", UUID.randomUUID()).bind("tenant", DEMO_TENANT).bind("order", orderId)
+                        .fetch().rowsUpdated()).block(BLOCK))
+                .hasMessageContaining("violates row-level security policy");
+    }
+
+    @Test
     void theRuntimeRoleGuardPassedForTheAppRole() {
         // given: the context started, which ran the guard as an ApplicationRunner
 
@@ -78,7 +113,13 @@ class TenantIsolationTests extends RunningOrderService {
                 .hasMessageContaining("Refusing to run")
                 .hasMessageContaining("role " + database.ownerUser() + " owns tables")
                 .hasMessageContainingAll("businesses", "branches", "opening_hours", "policies", "menus", "branch_menus",
-                        "items", "catalog_versions");
+                        "items", "catalog_versions", "item_option_groups", "item_options", "hour_overrides", "orders",
+                        "order_items", "order_item_options", "order_status_history", "order_commands",
+                        "order_references");
+    }
+
+    private Mono<Long> count(String table) {
+        return db.sql("select count(*) as n from " + table).map(row -> row.get("n", Long.class)).one();
     }
 
     private Mono<Long> countItems() {

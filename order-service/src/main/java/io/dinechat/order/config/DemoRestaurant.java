@@ -3,6 +3,9 @@ package io.dinechat.order.config;
 import io.dinechat.order.catalog.domain.Address;
 import io.dinechat.order.catalog.domain.Branch;
 import io.dinechat.order.catalog.domain.Business;
+import io.dinechat.order.catalog.domain.DeliveryFee;
+import io.dinechat.order.catalog.domain.ItemOption;
+import io.dinechat.order.catalog.domain.OptionGroup;
 import io.dinechat.order.catalog.domain.Item;
 import io.dinechat.order.catalog.domain.Menu;
 import io.dinechat.order.catalog.domain.OpeningHours;
@@ -78,7 +81,8 @@ class DemoRestaurant implements ApplicationRunner {
                 new Address("Beirut", "Armenia Street", "Aurora Building", "Ground floor",
                         "Opposite the Mar Mikhael stairs, two minutes from the old train station",
                         new BigDecimal("33.89640000"), new BigDecimal("35.52250000")),
-                "+961 1 555 010", demo.phoneNumberId(), new BigDecimal("15.00"), 25, true);
+                "+961 1 555 010", demo.phoneNumberId(), new BigDecimal("15.00"), 25, true,
+                new DeliveryFee(new BigDecimal("2.00"), new BigDecimal("40.00"), null), new BigDecimal("3.00"), null);
         List<OpeningHours> hours = List.of(
                 OpeningHours.closedAllDay(id("hours:monday"), null, DayOfWeek.MONDAY),
                 open(DayOfWeek.TUESDAY, "12:00", "23:00"),
@@ -99,8 +103,8 @@ class DemoRestaurant implements ApplicationRunner {
                         List.of("starter", "vegetarian"), List.of("milk"), true, 10),
                 item("arancini", "Arancini", "Saffron rice balls filled with mozzarella and peas", "9.00", Item.AVAILABLE,
                         List.of("starter", "vegetarian"), List.of("gluten", "milk", "egg"), false, 20),
-                item("margherita", "Margherita", "San Marzano tomato, fior di latte, fresh basil", "12.50", Item.AVAILABLE,
-                        List.of("pizza", "vegetarian"), List.of("gluten", "milk"), true, 30),
+                withPizzaOptions(item("margherita", "Margherita", "San Marzano tomato, fior di latte, fresh basil",
+                        "12.50", Item.AVAILABLE, List.of("pizza", "vegetarian"), List.of("gluten", "milk"), true, 30)),
                 item("diavola", "Diavola", "Tomato, mozzarella, spicy Calabrian salami", "14.50", Item.AVAILABLE,
                         List.of("pizza", "spicy"), List.of("gluten", "milk"), false, 40),
                 item("tagliatelle-ragu", "Tagliatelle al ragù", "Fresh egg tagliatelle, slow-cooked beef and pork ragù",
@@ -132,6 +136,19 @@ class DemoRestaurant implements ApplicationRunner {
     private OpeningHours open(DayOfWeek day, String opens, String closes) {
         return OpeningHours.open(id("hours:" + day.name().toLowerCase(java.util.Locale.ROOT)), null, day,
                 LocalTime.parse(opens), LocalTime.parse(closes));
+    }
+
+    /** Size (required) and extras for a pizza, so the demo shows options and their price deltas. */
+    private Item withPizzaOptions(Item pizza) {
+        String key = "options:" + pizza.name();
+        return pizza.withOptionGroups(List.of(
+                new OptionGroup(id(key + ":size"), "Size", "size", true, 1, 1, List.of(
+                        new ItemOption(id(key + ":size:regular"), "Regular (30 cm)", BigDecimal.ZERO, true),
+                        new ItemOption(id(key + ":size:large"), "Large (40 cm)", new BigDecimal("4.00"), true))),
+                new OptionGroup(id(key + ":extras"), "Extras", "extra", false, 0, 3, List.of(
+                        new ItemOption(id(key + ":extras:burrata"), "Extra burrata", new BigDecimal("3.50"), true),
+                        new ItemOption(id(key + ":extras:nduja"), "Spicy 'nduja", new BigDecimal("2.00"), true),
+                        new ItemOption(id(key + ":extras:anchovies"), "Anchovies", new BigDecimal("1.50"), false)))));
     }
 
     private Item item(String key, String name, String description, String price, String availability, List<String> tags,

@@ -29,9 +29,19 @@ public record Business(UUID tenantId, String name, String type, String defaultLa
         if (!LANGUAGES.contains(defaultLanguage)) {
             throw new IllegalArgumentException("unknown language " + defaultLanguage);
         }
+        try {
+            java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("unknown time zone " + timeZone);
+        }
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code, not " + currency);
         }
+    }
+
+    /** The zone the business's hours and guests' local times are read in. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
     }
 
     /** How the business takes orders. */

@@ -23,7 +23,8 @@ public record CatalogSnapshot(long version, Instant publishedAt, Catalog catalog
                 .map(m -> new Menu(m.id(), m.name(), m.description(), m.shared(), m.branchIds(),
                         m.items().stream().filter(Item::visibleToGuests).toList()))
                 .toList();
-        catalog = new Catalog(catalog.business(), catalog.branches(), catalog.openingHours(), catalog.policies(),
+        catalog = new Catalog(catalog.business(), catalog.branches(), catalog.openingHours(), catalog.hourOverrides(),
+                catalog.policies(),
                 guestMenus);
     }
 

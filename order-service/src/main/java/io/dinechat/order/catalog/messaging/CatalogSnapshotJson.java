@@ -4,6 +4,8 @@ import io.dinechat.order.catalog.domain.Address;
 import io.dinechat.order.catalog.domain.Branch;
 import io.dinechat.order.catalog.domain.Business;
 import io.dinechat.order.catalog.domain.CatalogSnapshot;
+import io.dinechat.order.catalog.domain.DeliveryFee;
+import io.dinechat.order.catalog.domain.HourOverride;
 import io.dinechat.order.catalog.domain.Item;
 import io.dinechat.order.catalog.domain.Menu;
 import io.dinechat.order.catalog.domain.OpeningHours;
@@ -11,6 +13,7 @@ import io.dinechat.order.catalog.domain.Policy;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,9 +43,11 @@ final class CatalogSnapshotJson {
                 .put("publishedAt", snapshot.publishedAt().toString());
         business(root.putObject("business"), catalog.business());
         ArrayNode branches = root.putArray("branches");
-        catalog.branches().forEach(b -> branch(branches.addObject(), b));
+        catalog.branches().forEach(b -> branch(branches.addObject(), b, catalog.menusOf(b.id())));
         ArrayNode hours = root.putArray("openingHours");
         catalog.openingHours().forEach(h -> hours(hours.addObject(), h));
+        ArrayNode overrides = root.putArray("hourOverrides");
+        catalog.hourOverrides().forEach(o -> override(overrides.addObject(), o));
         ArrayNode policies = root.putArray("policies");
         catalog.policies().forEach(p -> policy(policies.addObject(), p));
         ArrayNode menus = root.putArray("menus");
@@ -64,7 +69,7 @@ final class CatalogSnapshotJson {
                 .put("allowOnSite", settings.allowOnSite());
     }
 
-    private static void branch(ObjectNode node, Branch branch) {
+    private static void branch(ObjectNode node, Branch branch, List<Menu> menus) {
         node.put("id", branch.id().toString())
                 .put("name", branch.name())
                 .put("contactPhoneNumber", branch.contactPhoneNumber())
@@ -80,6 +85,27 @@ final class CatalogSnapshotJson {
                 .put("notes", a.notes())
                 .put("latitude", a.latitude())
                 .put("longitude", a.longitude());
+        DeliveryFee fee = branch.deliveryFee();
+        if (fee == null) {
+            node.putNull("deliveryFee");
+        } else {
+            node.putObject("deliveryFee")
+                    .put("base", money(fee.base()))
+                    .put("freeAbove", money(fee.freeAbove()))
+                    .put("perKm", money(fee.perKm()));
+        }
+        node.put("serviceRadiusKm", branch.serviceRadiusKm());
+        ArrayNode menuIds = node.putArray("menuIds");
+        menus.forEach(m -> menuIds.add(m.id().toString()));
+    }
+
+    private static void override(ObjectNode node, HourOverride override) {
+        node.put("branchId", id(override.branchId()))
+                .put("date", override.date().toString())
+                .put("closed", override.closed())
+                .put("opensAt", time(override.opensAt()))
+                .put("closesAt", time(override.closesAt()))
+                .put("note", override.note());
     }
 
     private static void hours(ObjectNode node, OpeningHours hours) {
@@ -118,6 +144,27 @@ final class CatalogSnapshotJson {
         ArrayNode allergens = node.putArray("allergens");
         item.allergens().forEach(allergens::add);
         node.put("featured", item.featured());
+        node.put("preparationTimeMinutes", item.preparationTimeMinutes());
+        ArrayNode groups = node.putArray("optionGroups");
+        item.optionGroups().forEach(g -> {
+            ObjectNode group = groups.addObject()
+                    .put("id", g.id().toString())
+                    .put("name", g.name())
+                    .put("kind", g.kind())
+                    .put("required", g.required())
+                    .put("minChoices", g.minChoices())
+                    .put("maxChoices", g.maxChoices());
+            ArrayNode options = group.putArray("options");
+            g.options().forEach(o -> options.addObject()
+                    .put("id", o.id().toString())
+                    .put("name", o.name())
+                    .put("priceDelta", signedMoney(o.priceDelta()))
+                    .put("available", o.available()));
+        });
+    }
+
+    private static String signedMoney(BigDecimal amount) {
+        return amount.setScale(2).toPlainString();
     }
 
     private static String money(BigDecimal amount) {

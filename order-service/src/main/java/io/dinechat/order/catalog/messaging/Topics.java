@@ -21,6 +21,11 @@ public class Topics {
     /** Keyed by order id: archive-service's acknowledgements, after which an order may be deleted here. */
     public static final String ORDER_ARCHIVED = "order.archived.v1";
 
+    /** Keyed by the guest's conversation: messages conversation-service sends them (order status changes). */
+    public static final String NOTIFICATION_REQUESTS = "notification.requests.v1";
+    /** Keyed by tenant id: who changed what in the dashboard (io.dinechat.platform.audit.AuditTrail). */
+    public static final String AUDIT = "audit.v1";
+
     public static final String GROUP = "order-service";
 
     @Bean
@@ -32,6 +37,8 @@ public class Topics {
                 .ordered(ORDER_EVENTS)
                 .ordered(ORDER_ARCHIVE)
                 .ordered(ORDER_ARCHIVED)
+                .ordered(NOTIFICATION_REQUESTS)
+                .ordered(AUDIT)
                 .toArray());
     }
 }

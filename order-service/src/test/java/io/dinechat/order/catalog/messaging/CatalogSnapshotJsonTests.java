@@ -7,6 +7,10 @@ import io.dinechat.order.catalog.domain.Branch;
 import io.dinechat.order.catalog.domain.Business;
 import io.dinechat.order.catalog.domain.Catalog;
 import io.dinechat.order.catalog.domain.CatalogSnapshot;
+import io.dinechat.order.catalog.domain.DeliveryFee;
+import io.dinechat.order.catalog.domain.HourOverride;
+import io.dinechat.order.catalog.domain.ItemOption;
+import io.dinechat.order.catalog.domain.OptionGroup;
 import io.dinechat.order.catalog.domain.Item;
 import io.dinechat.order.catalog.domain.Menu;
 import io.dinechat.order.catalog.domain.OpeningHours;
@@ -16,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +90,57 @@ class CatalogSnapshotJsonTests {
         assertThat(items.get(1).path("availability").asString()).isEqualTo("out_of_stock");
         assertThat(items.get(1).path("tags").isArray()).isTrue();
         assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("Staff lunch");
+    }
+
+    @Test
+    void optionGroupsHourOverridesAndBranchDeliveryRulesAreWrittenForTheAssistantToMatch() {
+        // given
+        UUID menuId = UUID.randomUUID();
+        UUID large = UUID.randomUUID();
+        Item pizza = new Item(UUID.randomUUID(), "Margherita", null, new BigDecimal("12.50"), new BigDecimal("3.10"),
+                Item.AVAILABLE, List.of(), List.of(), List.of("tomato"), false, 1, 12, "https://img/x.jpg", List.of(
+                        new OptionGroup(UUID.randomUUID(), "Size", "size", true, 0, 1, List.of(
+                                new ItemOption(UUID.randomUUID(), "Small", new BigDecimal("-1.5"), true),
+                                new ItemOption(large, "Large", new BigDecimal("4"), false)))));
+        Branch hamra = new Branch(HAMRA, "Hamra", null, null, null, null, null, true,
+                new DeliveryFee(new BigDecimal("2"), new BigDecimal("40"), null), new BigDecimal("3.5"), null);
+        Catalog catalog = new Catalog(new Business(TENANT, "Café Hamra", "cafe", "english", "Asia/Beirut", "USD",
+                Business.Settings.everything()), List.of(hamra), List.of(),
+                List.of(new HourOverride(UUID.randomUUID(), null, LocalDate.of(2026, 12, 25), true, null, null, "Christmas"),
+                        new HourOverride(UUID.randomUUID(), HAMRA, LocalDate.of(2026, 12, 31), false, LocalTime.of(20, 0),
+                                LocalTime.of(3, 0), "New Year's Eve")),
+                List.of(), List.of(new Menu(menuId, "All day", null, false, List.of(HAMRA), List.of(pizza))));
+
+        // when
+        byte[] body = CatalogSnapshotJson.write(JSON, new CatalogSnapshot(3, Instant.now(), catalog));
+
+        // then
+        EventContract.assertValid(CatalogSnapshots.PUBLISHED, body);
+        JsonNode json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        JsonNode branch = json.path("branches").get(0);
+        assertThat(branch.path("deliveryFee").path("base").asString()).isEqualTo("2.00");
+        assertThat(branch.path("deliveryFee").path("freeAbove").asString()).isEqualTo("40.00");
+        assertThat(branch.path("deliveryFee").path("perKm").isNull()).isTrue();
+        assertThat(branch.path("serviceRadiusKm").asDouble()).isEqualTo(3.5);
+        assertThat(branch.path("menuIds").get(0).asString()).isEqualTo(menuId.toString());
+        JsonNode christmas = json.path("hourOverrides").get(0);
+        assertThat(christmas.path("date").asString()).isEqualTo("2026-12-25");
+        assertThat(christmas.path("closed").asBoolean()).isTrue();
+        assertThat(christmas.path("branchId").isNull()).isTrue();
+        JsonNode newYear = json.path("hourOverrides").get(1);
+        assertThat(newYear.path("closesAt").asString()).isEqualTo("03:00");
+        assertThat(newYear.path("branchId").asString()).isEqualTo(HAMRA.toString());
+        JsonNode item = json.path("menus").get(0).path("items").get(0);
+        assertThat(item.path("preparationTimeMinutes").asInt()).isEqualTo(12);
+        JsonNode size = item.path("optionGroups").get(0);
+        assertThat(size.path("kind").asString()).isEqualTo("size");
+        assertThat(size.path("required").asBoolean()).isTrue();
+        assertThat(size.path("minChoices").asInt()).isEqualTo(1);
+        assertThat(size.path("options").get(0).path("priceDelta").asString()).isEqualTo("-1.50");
+        assertThat(size.path("options").get(1).path("id").asString()).isEqualTo(large.toString());
+        assertThat(size.path("options").get(1).path("available").asBoolean(true)).isFalse();
+        // The cost is the owner's business, never the guest's.
+        assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("3.10", "cost");
     }
 
     @Test
