@@ -35,6 +35,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.endpoint.health.show-details", "never");
         d.put("management.metrics.tags.service", "${spring.application.name}");
+        // Histogram buckets, so dashboards and alerts can take p50/p99 of HTTP answers across replicas.
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        d.put("management.metrics.distribution.percentiles-histogram.http.client.requests", "true");
         d.put("server.shutdown", "graceful");
         d.put("spring.webflux.problemdetails.enabled", "true");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
