@@ -168,6 +168,11 @@ public final class LocalStack implements AutoCloseable {
                 env.put("DINECHAT_DEMO_TENANT_ID", DEMO_TENANT_ID);
                 env.put("DINECHAT_DEMO_PHONE_NUMBER_ID", DEMO_PHONE_NUMBER_ID);
             }
+            case RESERVATION -> {
+                // The demo restaurant's floor (tables, areas); its hours come from order-service's snapshot.
+                env.put("DINECHAT_DEMO_ENABLED", "true");
+                env.put("DINECHAT_DEMO_TENANT_ID", DEMO_TENANT_ID);
+            }
             case ARCHIVE -> env.put("DINECHAT_MONGODB_URI", mongoUri);
             case BILLING -> {
                 env.put("DINECHAT_STRIPE_API_BASE", stripe.baseUrl().toString());

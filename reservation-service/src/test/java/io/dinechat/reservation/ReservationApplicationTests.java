@@ -40,6 +40,7 @@ class ReservationApplicationTests extends ReservationServiceContext {
 
     @Test
     void declaresItsTopicsEachWithADeadLetterTopicOfTheSamePartitionCount() {
-        ServiceChecks.topicsHaveDeadLetterTwins(Topics.RESERVATION_COMMANDS, Topics.RESERVATION_EVENTS);
+        ServiceChecks.topicsHaveDeadLetterTwins(Topics.RESERVATION_COMMANDS, Topics.RESERVATION_EVENTS,
+                Topics.NOTIFICATION_REQUESTS, Topics.AUDIT);
     }
 }
