@@ -66,10 +66,13 @@ class ExternalProviderFlowTests extends ReservationServiceContext {
     private CommandReplies replies;
     @Autowired
     private DatabaseClient db;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
 
     private final WireMockServer platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private final UUID tenant = UUID.randomUUID();
     private final UUID branch = UUID.randomUUID();
+    private final UUID connectionId = UUID.randomUUID();
 
     @BeforeEach
     void connectBranchToPlatform() {
@@ -78,7 +81,7 @@ class ExternalProviderFlowTests extends ReservationServiceContext {
         platform.stubFor(post(urlPathEqualTo(BASE + "/auth")).willReturn(json(200, """
                 {"status": 200, "data": {"token": "tok", "token_expiration_datetime": "2099-01-01T00:00:00"}}""")));
         Floor.openRestaurant(catalog, tenants, tenant, branch, "Europe/London", 1, "[]");
-        Connection connection = new Connection(UUID.randomUUID(), tenant, branch, "sevenrooms", platform.baseUrl() + BASE,
+        Connection connection = new Connection(connectionId, tenant, branch, "sevenrooms", platform.baseUrl() + BASE,
                 "venue-1", "client-1", cipher.encrypt(tenant, "secret-1"), Duration.ofMillis(1000), true);
         tenants.inTenant(tenant, () -> connections.save(connection).thenReturn(true)).block(WAIT);
     }
@@ -160,6 +163,9 @@ class ExternalProviderFlowTests extends ReservationServiceContext {
         assertThat(millis[0]).isLessThan(6_000);
         assertThat(millis[3]).isLessThan(1_000);
         assertThat(callsWhileOpen).isEqualTo(4);
+        // operators see it: the breaker's state is exported for the ProviderCircuitOpen alert
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("state", "open").gauges())
+                .anyMatch(gauge -> ("reservation-provider-" + connectionId).equals(gauge.getId().getTag("name")) && gauge.value() == 1.0);
 
         // and when the platform recovers after the circuit's open time (2 s here), bookings flow again
         platform.resetMappings();

@@ -6,6 +6,8 @@ import io.dinechat.reservation.provider.sevenrooms.SevenRoomsProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,8 @@ public class ExternalProviders {
     private final ProviderResilience resilience;
     private final Map<UUID, SevenRoomsProvider.Token> tokens = new ConcurrentHashMap<>();
 
-    public ExternalProviders(WebClient.Builder http, CredentialCipher cipher, ProviderResilience resilience) {
+    public ExternalProviders(WebClient.Builder http, CredentialCipher cipher, ProviderResilience resilience,
+            MeterRegistry meters) {
         this.http = http.build();
         this.cipher = cipher;
         this.resilience = resilience;
@@ -43,6 +46,8 @@ public class ExternalProviders {
                 // Only "could not reach it" counts: a provider saying "fully booked" is healthy.
                 .recordExceptions(ProviderUnavailableException.class)
                 .build());
+        // resilience4j_circuitbreaker_state{name="reservation-provider-<connection>"}: the ProviderCircuitOpen alert.
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
     }
 
     public ReservationProvider connect(Connection connection) {

@@ -60,7 +60,8 @@ class SevenRoomsProviderTests {
     void start() {
         platform.start();
         providers = new ExternalProviders(WebClient.builder(), cipher, new ProviderResilience(Duration.ofMillis(800), 80,
-                50, 10, 4, Duration.ofSeconds(30), 2, 1, Duration.ofMillis(50)));
+                50, 10, 4, Duration.ofSeconds(30), 2, 1, Duration.ofMillis(50)),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         connection = new Connection(UUID.randomUUID(), tenant, UUID.randomUUID(), "sevenrooms",
                 platform.baseUrl() + BASE, VENUE, "dinechat-client", cipher.encrypt(tenant, "s3cret-value"),
                 Duration.ofMillis(1000), true);
