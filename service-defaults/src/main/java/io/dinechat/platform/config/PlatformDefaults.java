@@ -45,6 +45,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // gateway) and Kafka (template and listener observations); Reactor carries it between threads.
         d.put("spring.kafka.template.observation-enabled", "true");
         d.put("spring.kafka.listener.observation-enabled", "true");
+        // The traced template asks an admin client for the cluster id on its first send; with Kafka
+        // down that call (and topic declarations) must give up in seconds, not Kafka's 30 s, and
+        // without re-bootstrapping in a tight loop.
+        d.put("spring.kafka.admin.operation-timeout", "5s");
+        d.put("spring.kafka.admin.properties.reconnect.backoff.ms", "250");
+        d.put("spring.kafka.admin.properties.reconnect.backoff.max.ms", "2000");
+        d.put("spring.kafka.admin.properties.retry.backoff.ms", "250");
         d.put("spring.reactor.context-propagation", "auto");
         d.put("management.tracing.propagation.type", "w3c");
         d.put("management.tracing.sampling.probability", "${DINECHAT_TRACING_SAMPLE_RATE:1.0}");

@@ -8,8 +8,9 @@ package io.dinechat.ingest.domain;
  * @param id   deterministic for the same fact, so Meta's redeliveries carry the same event id
  * @param key  the Kafka key: the conversation, or the number for number-wide notices
  * @param json the event body
+ * @param type Meta's message type, the status value, or the notice's field (for metrics)
  */
-public record WebhookRecord(Kind kind, String id, String key, byte[] json) {
+public record WebhookRecord(Kind kind, String id, String key, byte[] json, String type) {
 
     public enum Kind {
         MESSAGE_RECEIVED("io.dinechat.whatsapp.message.received"),

@@ -94,9 +94,16 @@ public class WebhookPayloadSplitter {
                 .put("messageId", messageId)
                 .put("sentAt", epochSeconds(text(message, "timestamp")))
                 .put("type", text(message, "type"))
-                .put("text", readableText(message));
+                .put("text", readableText(message))
+                .put("replyId", replyId(message))
+                .put("mediaId", mediaId(message))
+                .put("contextMessageId", text(message.path("context"), "id"));
+        if (message.path("referral").isObject()) {
+            body.set("referral", message.get("referral")); // the ad or post the guest came from
+        }
         body.set("message", message);
-        return new WebhookRecord(kind, deterministicId(kind.name(), messageId), key.toString(), bytes(body));
+        return new WebhookRecord(kind, deterministicId(kind.name(), messageId), key.toString(), bytes(body),
+                text(message, "type"));
     }
 
     private WebhookRecord status(String wabaId, String phoneNumberId, JsonNode status) {
@@ -118,7 +125,7 @@ public class WebhookPayloadSplitter {
         body.set("errors", status.path("errors").isArray() ? status.get("errors") : json.createArrayNode());
         body.set("statusObject", status);
         return new WebhookRecord(Kind.STATUS_UPDATED, deterministicId("STATUS", messageId + "/" + state), key.toString(),
-                bytes(body));
+                bytes(body), state);
     }
 
     private WebhookRecord notice(String wabaId, String field, String phoneNumberId, JsonNode value) {
@@ -129,10 +136,10 @@ public class WebhookPayloadSplitter {
                 .put("phoneNumberId", phoneNumberId);
         body.set("value", value);
         byte[] bytes = bytes(body);
-        return new WebhookRecord(Kind.NOTICE_RECEIVED, UUID.nameUUIDFromBytes(bytes).toString(), key, bytes);
+        return new WebhookRecord(Kind.NOTICE_RECEIVED, UUID.nameUUIDFromBytes(bytes).toString(), key, bytes, field);
     }
 
-    /** What a person would read: the text, a caption, or the title of the button or list row tapped. */
+    /** What a person would read: the text, a caption, the title of the button or list row tapped, a place, a contact. */
     static String readableText(JsonNode message) {
         String type = text(message, "type");
         if (type == null) {
@@ -141,16 +148,48 @@ public class WebhookPayloadSplitter {
         return switch (type) {
             case "text" -> text(message.path("text"), "body");
             case "button" -> text(message.path("button"), "text");
-            case "interactive" -> {
-                JsonNode interactive = message.path("interactive");
-                JsonNode reply = interactive.has("button_reply") ? interactive.path("button_reply")
-                        : interactive.path("list_reply");
-                yield text(reply, "title");
-            }
+            case "interactive" -> text(interactiveReply(message), "title");
             case "image", "video", "document" -> text(message.path(type), "caption");
             case "reaction" -> text(message.path("reaction"), "emoji");
+            case "location" -> joined(", ", text(message.path("location"), "name"), text(message.path("location"), "address"));
+            case "contacts" -> {
+                List<String> names = new ArrayList<>();
+                message.path("contacts").forEach(c -> names.add(text(c.path("name"), "formatted_name")));
+                yield joined(", ", names.toArray(String[]::new));
+            }
+            case "order" -> text(message.path("order"), "text");
+            case "system" -> text(message.path("system"), "body");
+            default -> null; // audio, sticker, unsupported: nothing to read, the raw object says the rest
+        };
+    }
+
+    /** The id we gave the button or list row the guest tapped, or a template quick reply's payload. */
+    static String replyId(JsonNode message) {
+        return switch (String.valueOf(text(message, "type"))) {
+            case "interactive" -> text(interactiveReply(message), "id");
+            case "button" -> text(message.path("button"), "payload");
             default -> null;
         };
+    }
+
+    /** The media id to download (voice notes, photos...) with the business's token. */
+    static String mediaId(JsonNode message) {
+        String type = text(message, "type");
+        return type == null ? null : switch (type) {
+            case "audio", "image", "video", "document", "sticker" -> text(message.path(type), "id");
+            default -> null;
+        };
+    }
+
+    private static JsonNode interactiveReply(JsonNode message) {
+        JsonNode interactive = message.path("interactive");
+        return interactive.has("button_reply") ? interactive.path("button_reply") : interactive.path("list_reply");
+    }
+
+    private static String joined(String separator, String... parts) {
+        String result = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank())
+                .reduce((a, b) -> a + separator + b).orElse(null);
+        return result;
     }
 
     private String contactName(JsonNode value, String waId) {
@@ -168,7 +207,7 @@ public class WebhookPayloadSplitter {
         }
         try {
             return Instant.ofEpochSecond(Long.parseLong(timestamp)).toString();
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             throw new MalformedWebhookException("timestamp is not epoch seconds: " + timestamp);
         }
     }

@@ -6,7 +6,7 @@ import io.dinechat.ingest.domain.WebhookRecord;
 import io.dinechat.ingest.messaging.WebhookPublisher;
 import io.dinechat.ingest.meta.WebhookPayloadSplitter;
 import io.dinechat.ingest.meta.WebhookSignature;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -42,10 +42,10 @@ class WhatsAppWebhookController {
     private final WebhookSignature signature;
     private final WebhookPayloadSplitter splitter;
     private final WebhookPublisher publisher;
-    private final MeterRegistry meters;
+    private final WebhookMetrics meters;
 
     WhatsAppWebhookController(IngestProperties properties, WebhookPayloadSplitter splitter, WebhookPublisher publisher,
-            MeterRegistry meters) {
+            WebhookMetrics meters) {
         this.properties = properties;
         this.signature = new WebhookSignature(properties.appSecret());
         this.splitter = splitter;
@@ -68,8 +68,10 @@ class WhatsAppWebhookController {
     @PostMapping
     Mono<ResponseEntity<Object>> receive(@RequestHeader(name = SIGNATURE_HEADER, required = false) String signed,
             ServerHttpRequest request) {
+        meters.received();
         long limit = properties.maxBodySize().toBytes();
         if (request.getHeaders().getContentLength() > limit) {
+            meters.rejected("too_large");
             return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE, "webhook body over " + limit + " bytes"));
         }
         return DataBufferUtils.join(request.getBody(), (int) limit)
@@ -81,13 +83,15 @@ class WhatsAppWebhookController {
                 })
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> handle(body, signed))
-                .onErrorResume(DataBufferLimitException.class,
-                        e -> Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE, "webhook body over " + limit + " bytes")));
+                .onErrorResume(DataBufferLimitException.class, e -> {
+                    meters.rejected("too_large");
+                    return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE, "webhook body over " + limit + " bytes"));
+                });
     }
 
     private Mono<ResponseEntity<Object>> handle(byte[] body, String signed) {
         if (!signature.verifies(body, signed)) {
-            count("rejected_signature");
+            meters.rejected("signature");
             return Mono.just(problem(HttpStatus.UNAUTHORIZED, "missing or invalid " + SIGNATURE_HEADER));
         }
         List<WebhookRecord> records;
@@ -95,31 +99,27 @@ class WhatsAppWebhookController {
             records = splitter.split(body);
         } catch (MalformedWebhookException e) {
             log.warn("Quarantining a signed webhook we cannot read: {}", e.getMessage());
-            count("quarantined");
             return publisher.quarantine(body, e.getMessage())
                     .timeout(properties.ackTimeout())
+                    .then(Mono.fromRunnable(meters::quarantined))
                     .thenReturn(ResponseEntity.ok().build())
                     .onErrorResume(failure -> Mono.just(unavailable(failure)));
         }
+        long started = System.nanoTime();
         return publisher.publish(records)
                 .timeout(properties.ackTimeout())
                 .then(Mono.fromSupplier(() -> {
-                    count("accepted");
-                    meters.counter("dinechat.webhook.records").increment(records.size());
+                    meters.published(records, Duration.ofNanos(System.nanoTime() - started));
                     return ResponseEntity.ok().build();
                 }))
                 .onErrorResume(failure -> Mono.just(unavailable(failure)));
     }
 
     private ResponseEntity<Object> unavailable(Throwable failure) {
-        count("unavailable");
+        meters.rejected("kafka_unavailable");
         String reason = failure instanceof TimeoutException ? "Kafka did not acknowledge in time" : failure.toString();
         log.warn("Answering 503 so Meta retries: {}", reason);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "events could not be stored; retry later");
-    }
-
-    private void count(String outcome) {
-        meters.counter("dinechat.webhook.received", "outcome", outcome).increment();
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String detail) {

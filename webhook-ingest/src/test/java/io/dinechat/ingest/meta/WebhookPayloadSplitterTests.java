@@ -273,7 +273,7 @@ class WebhookPayloadSplitterTests {
             wamid.TYPE-list-reply    | Paella valenciana
             wamid.TYPE-button        | Sí, confirmo
             wamid.TYPE-image         | Así llegó el postre
-            wamid.TYPE-location      | NONE
+            wamid.TYPE-location      | Mercado Central, Plaça de la Ciutat de Bruges, s/n, 46001 València
             wamid.TYPE-reaction      | 👍
             wamid.TYPE-audio         | NONE
             """)

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Kafka is down: Meta must get a 503 quickly (so it retries later), never a hang or a 200. */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AutoConfigureWebTestClient
+// Closed afterwards, so its producer stops retrying the dead address while other classes run.
+@DirtiesContext
 class KafkaUnavailableTests {
 
     private static final String APP_SECRET = "unavailable-test-app-secret-77c1";
