@@ -41,8 +41,11 @@ public class PlatformAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @SuppressWarnings("unchecked")
-        EventPublisher eventPublisher(KafkaTemplate<?, ?> kafka) {
-            return new EventPublisher((KafkaTemplate<String, byte[]>) kafka);
+        EventPublisher eventPublisher(KafkaTemplate<?, ?> kafka,
+                org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            return new EventPublisher((KafkaTemplate<String, byte[]>) kafka, tracer.getIfAvailable(),
+                    propagator.getIfAvailable());
         }
 
         @Bean

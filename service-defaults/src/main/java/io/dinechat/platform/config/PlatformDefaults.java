@@ -42,12 +42,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("spring.webflux.problemdetails.enabled", "true");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
         // One trace per guest message: W3C traceparent continues across HTTP (server, WebClient,
-        // gateway) and Kafka (template and listener observations); Reactor carries it between threads.
-        d.put("spring.kafka.template.observation-enabled", "true");
+        // gateway) and Kafka (record headers); Reactor carries it between threads.
+        // Producers: EventPublisher writes traceparent itself (the template's observation would look up
+        // the cluster id on its first send, blocking while Kafka is down). Consumers: listener spans.
         d.put("spring.kafka.listener.observation-enabled", "true");
-        // The traced template asks an admin client for the cluster id on its first send; with Kafka
-        // down that call (and topic declarations) must give up in seconds, not Kafka's 30 s, and
-        // without re-bootstrapping in a tight loop.
+        // Admin calls (topic declarations, the listener's cluster-id lookup) give up in seconds
+        // when Kafka is down, not Kafka's 30 s, and without re-bootstrapping in a tight loop.
         d.put("spring.kafka.admin.operation-timeout", "5s");
         d.put("spring.kafka.admin.properties.reconnect.backoff.ms", "250");
         d.put("spring.kafka.admin.properties.reconnect.backoff.max.ms", "2000");
@@ -58,9 +58,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         String otlp = environment.getProperty("DINECHAT_OTLP_TRACES_ENDPOINT");
         if (otlp != null && !otlp.isBlank()) {
             d.put("management.opentelemetry.tracing.export.otlp.endpoint", otlp);
-        } else {
-            d.put("management.tracing.export.enabled", "false"); // ids still flow and reach the logs
         }
+        // Without an endpoint no exporter is created, but tracing export must stay "enabled":
+        // Boot ties W3C propagation to it, and ids must flow (and reach the logs) either way.
         if ("json".equalsIgnoreCase(environment.getProperty("DINECHAT_LOG_FORMAT"))) {
             d.put("logging.structured.format.console", "ecs");
         }
