@@ -1,6 +1,5 @@
 package io.dinechat.conversation.config;
 
-import io.dinechat.conversation.application.WhatsAppSender;
 import io.dinechat.conversation.whatsapp.GraphApiClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,8 +16,9 @@ class ConversationConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Meta's Graph API: sends messages ({@code WhatsAppSender}) and downloads media ({@code MediaSource}). */
     @Bean
-    WhatsAppSender whatsAppSender(WebClient.Builder http, ConversationProperties properties) {
+    GraphApiClient whatsAppSender(WebClient.Builder http, ConversationProperties properties) {
         return new GraphApiClient(http, properties.graphApi());
     }
 }

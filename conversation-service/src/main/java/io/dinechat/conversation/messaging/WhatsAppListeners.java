@@ -1,7 +1,6 @@
 package io.dinechat.conversation.messaging;
 
 import io.dinechat.conversation.application.ConversationTurns;
-import io.dinechat.conversation.application.DeliveryStatuses;
 import io.dinechat.conversation.domain.ConversationKey;
 import io.dinechat.conversation.domain.GuestMessage;
 import io.dinechat.platform.events.MalformedEventException;
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the WhatsApp topics. Each record is handled to the end before the next one of its
+ * Reads the inbound WhatsApp topic (statuses: {@link DeliveryStatusListener}). Each record is handled to the end before the next one of its
  * partition: waiting on the consumer thread (never an event-loop thread) is what keeps one
  * conversation's messages in order; conversations on other partitions proceed in parallel.
  */
@@ -25,15 +24,12 @@ class WhatsAppListeners {
     private static final Duration TURN_LIMIT = Duration.ofSeconds(60);
     static final String RECEIVED = "io.dinechat.whatsapp.message.received";
     static final String ECHOED = "io.dinechat.whatsapp.message.echoed";
-    static final String STATUS = "io.dinechat.whatsapp.status.updated";
 
     private final ConversationTurns turns;
-    private final DeliveryStatuses statuses;
     private final JsonMapper json;
 
-    WhatsAppListeners(ConversationTurns turns, DeliveryStatuses statuses, JsonMapper json) {
+    WhatsAppListeners(ConversationTurns turns, JsonMapper json) {
         this.turns = turns;
-        this.statuses = statuses;
         this.json = json;
     }
 
@@ -44,17 +40,6 @@ class WhatsAppListeners {
             return; // a newer event type this version does not know: skip, do not fail
         }
         turns.handle(toMessage(event)).block(TURN_LIMIT);
-    }
-
-    @KafkaListener(id = "whatsapp-status", topics = Topics.WHATSAPP_STATUS, groupId = Topics.GROUP)
-    void onStatus(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        if (!STATUS.equals(event.type())) {
-            return;
-        }
-        JsonNode body = json.readTree(event.json());
-        statuses.apply(required(body, "phoneNumberId"), required(body, "messageId"), required(body, "status"))
-                .block(TURN_LIMIT);
     }
 
     private GuestMessage toMessage(ReceivedEvent event) {

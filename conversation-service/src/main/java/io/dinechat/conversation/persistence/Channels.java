@@ -54,6 +54,33 @@ public class Channels {
                 .map(sealed -> cipher.decrypt(tenantId, sealed));
     }
 
+    /**
+     * What sending through a number needs: its decrypted token and whether it is shared with the
+     * WhatsApp Business App (coexistence, lower throughput); inside the tenant transaction.
+     */
+    public Mono<SendingChannel> sendingChannel(UUID tenantId, String phoneNumberId) {
+        return db.sql("select access_token_encrypted, coexistence from whatsapp_channels where phone_number_id = :pnid")
+                .bind("pnid", phoneNumberId)
+                .map(row -> new SendingChannel(cipher.decrypt(tenantId, row.get("access_token_encrypted", String.class)),
+                        Boolean.TRUE.equals(row.get("coexistence", Boolean.class))))
+                .one();
+    }
+
+    /** Staff answer from the Business App on this number (an echo or an app-state sync arrived): coexistence. */
+    public Mono<Void> markCoexistence(UUID tenantId, String phoneNumberId, boolean coexistence) {
+        return db.sql("update whatsapp_channels set coexistence = :coexistence, updated_at = now() where phone_number_id = :pnid and coexistence <> :coexistence")
+                .bind("coexistence", coexistence).bind("pnid", phoneNumberId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** @param accessToken decrypted, for the call about to be made; never logged */
+    public record SendingChannel(String accessToken, boolean coexistence) {
+        @Override
+        public String toString() {
+            return "SendingChannel[coexistence=" + coexistence + "]";
+        }
+    }
+
     public Mono<Void> recordUnrouted(String phoneNumberId, String eventId) {
         return db.sql("insert into unrouted_messages (phone_number_id, event_id) values (:pnid, :id) on conflict do nothing")
                 .bind("pnid", phoneNumberId).bind("id", eventId)

@@ -2,12 +2,11 @@ package io.dinechat.conversation.persistence;
 
 import io.dinechat.conversation.domain.ConversationKey;
 import io.dinechat.conversation.domain.GuestMessage;
-import io.dinechat.conversation.domain.OutboundReply;
+import io.dinechat.conversation.domain.OutboundContent;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,9 +17,11 @@ import reactor.core.publisher.Mono;
 public class Conversations {
 
     private final DatabaseClient db;
+    private final OutboundMessages outbound;
 
-    public Conversations(DatabaseClient db) {
+    public Conversations(DatabaseClient db, OutboundMessages outbound) {
         this.db = db;
+        this.outbound = outbound;
     }
 
     /**
@@ -87,59 +88,17 @@ public class Conversations {
                 .fetch().rowsUpdated().then();
     }
 
+    /** Queues a text reply from the assistant. */
     public Mono<UUID> queueReply(UUID tenantId, ConversationKey key, String text) {
-        UUID id = UUID.randomUUID();
-        return db.sql("""
-                insert into messages (id, tenant_id, conversation_key, direction, author, type, body, status)
-                values (:id, :tenant, :key, 'outbound', 'assistant', 'text', :body, 'queued')
-                """)
-                .bind("id", id).bind("tenant", tenantId).bind("key", key.toString()).bind("body", text)
-                .fetch().rowsUpdated().thenReturn(id);
+        return queueReply(tenantId, key, new OutboundContent.Text(text));
     }
 
-    /** Queued replies of a business, oldest first; locked so two dispatchers never send one twice. */
-    public Flux<OutboundReply> lockQueuedReplies(UUID tenantId, int limit) {
-        return db.sql("""
-                select id, conversation_key, body, attempts from messages
-                where tenant_id = :tenant and status = 'queued'
-                order by created_at limit :limit
-                for update skip locked
-                """)
-                .bind("tenant", tenantId).bind("limit", limit)
-                .map(row -> new OutboundReply(row.get("id", UUID.class), tenantId,
-                        ConversationKey.parse(row.get("conversation_key", String.class)), row.get("body", String.class),
-                        row.get("attempts", Integer.class)))
-                .all();
-    }
-
-    public Mono<Void> markSent(UUID tenantId, UUID id, String whatsappMessageId) {
-        return db.sql("""
-                update messages set status = 'sent', whatsapp_message_id = :wamid, attempts = attempts + 1, updated_at = now()
-                where tenant_id = :tenant and id = :id
-                """)
-                .bind("wamid", whatsappMessageId).bind("tenant", tenantId).bind("id", id)
-                .fetch().rowsUpdated().then();
-    }
-
-    public Mono<Void> markAttemptFailed(UUID tenantId, UUID id, boolean giveUp) {
-        return db.sql("""
-                update messages set attempts = attempts + 1, status = case when :giveUp then 'failed' else status end,
-                       updated_at = now()
-                where tenant_id = :tenant and id = :id
-                """)
-                .bind("giveUp", giveUp).bind("tenant", tenantId).bind("id", id)
-                .fetch().rowsUpdated().then();
-    }
-
-    /** Applies a delivery status from Meta; never moves a message backwards (read stays read). */
-    public Mono<Void> applyStatus(UUID tenantId, String whatsappMessageId, String status) {
-        return db.sql("""
-                update messages set status = :status, updated_at = now()
-                where tenant_id = :tenant and whatsapp_message_id = :wamid and direction = 'outbound'
-                  and (case status when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 else 4 end)
-                    < (case :status when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 4 else -1 end)
-                """)
-                .bind("status", status).bind("tenant", tenantId).bind("wamid", whatsappMessageId)
-                .fetch().rowsUpdated().then();
+    /**
+     * Queues any kind of reply from the assistant (text, reply buttons, a list, a template); the
+     * {@code ReplyDispatcher} sends it after the commit, or the template path when the 24-hour
+     * window has closed. @return the queued message's id
+     */
+    public Mono<UUID> queueReply(UUID tenantId, ConversationKey key, OutboundContent content) {
+        return outbound.queue(tenantId, key, content, null, "assistant");
     }
 }

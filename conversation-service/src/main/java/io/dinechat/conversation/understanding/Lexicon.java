@@ -174,7 +174,10 @@ final class Lexicon {
             "وصلولي", "توصلو", "بتوصلو", "عالبيت", "للبيت", "لعندي");
     static final Cues ON_SITE = new Cues("dine in", "dine-in", "eat in", "eat there", "on site", "onsite", "at the restaurant",
             "sur place", "manger sur place", "au restaurant", "bel mat3am", "bl mat3am", "3al tawle", "bel ma7al",
-            "bl ma7al", "منكل عندكن", "بالمطعم", "بالمحل", "عالطاوله");
+            "bl ma7al", "bekol hon", "bekul hon", "bekoul hon", "nekol hon", "nekul hon", "mnekol hon", "mnekul hon",
+            "bnekol hon", "menekol hon", "nekol 3andkon", "mnekol 3andkon", "bekol 3andkon", "mnekol bel mat3am",
+            "manger ici", "on mange sur place", "eat here", "for here",
+            "منكل عندكن", "بالمطعم", "بالمحل", "عالطاوله", "باكل هون", "ناكل هون", "منوكل هون", "منكل هون", "بناكل هون");
 
     // ---- numbers, days, months
 

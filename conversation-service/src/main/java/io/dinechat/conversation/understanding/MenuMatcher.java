@@ -42,9 +42,42 @@ public final class MenuMatcher {
         return match(new Work(GuestText.of(text, index::knows, Lexicon::isVocabulary)), index);
     }
 
+    /**
+     * The option of one group that a guest's answer names ("regular", "the large one", "كبيرة") when
+     * asked to choose in that group; empty when none or several fit. Unavailable options never fit.
+     */
+    public static java.util.Optional<Option> choice(String text, OptionGroup group) {
+        GuestText said = GuestText.raw(text);
+        List<String> canon = new ArrayList<>();
+        for (GuestText.Token token : said.tokens) {
+            if (!Dishes.FILLER.contains(token.text())) {
+                canon.add(Dishes.canonical(token.text()));
+            }
+        }
+        Index scratch = new Index();
+        List<Option> fits = new ArrayList<>();
+        for (Option option : group.options()) {
+            if (!option.available()) {
+                continue;
+            }
+            List<String> key = keyTokens(option.name(), canonicalTokens(option.name(), scratch));
+            boolean all = !key.isEmpty() && key.stream().allMatch(t -> canon.stream().anyMatch(w -> w.equals(t)
+                    || Fuzzy.similar(w, t) || Transliteration.sameSound(w, t)));
+            if (all) {
+                fits.add(option);
+            }
+        }
+        return fits.size() == 1 ? java.util.Optional.of(fits.getFirst()) : java.util.Optional.empty();
+    }
+
     // ---- index of a catalog, built once per CatalogFacts instance
 
-    record IndexedOption(OptionGroup group, Option option, List<String> tokens) {
+    /**
+     * An option of an item: {@code tokens} are the words that must be said to choose it (its name
+     * without what is in brackets and without "extra"/"spicy"-like modifiers: "large" for "Large (40
+     * cm)", "nduja" for "Spicy 'nduja"), {@code words} every word of its name.
+     */
+    record IndexedOption(OptionGroup group, Option option, List<String> tokens, List<String> words) {
     }
 
     record IndexedItem(MenuItem item, List<String> tokens, List<IndexedOption> options) {
@@ -89,21 +122,41 @@ public final class MenuMatcher {
             List<IndexedOption> options = new ArrayList<>();
             for (OptionGroup group : item.optionGroups()) {
                 for (Option option : group.options()) {
-                    List<String> optionTokens = canonicalTokens(option.name(), index);
-                    if (!optionTokens.isEmpty()) {
-                        options.add(new IndexedOption(group, option, optionTokens));
-                        index.optionWords.addAll(optionTokens);
+                    List<String> optionWords = canonicalTokens(option.name(), index);
+                    if (!optionWords.isEmpty()) {
+                        options.add(new IndexedOption(group, option, keyTokens(option.name(), optionWords), optionWords));
+                        index.optionWords.addAll(optionWords);
                     }
                 }
             }
             // longer option names first: "extra cheese" before "cheese"
-            options.sort((a, b) -> b.tokens().size() - a.tokens().size());
+            options.sort((a, b) -> b.words().size() != a.words().size() ? b.words().size() - a.words().size()
+                    : b.tokens().size() - a.tokens().size());
             index.items.add(new IndexedItem(item, tokens, options));
             for (String t : new HashSet<>(tokens)) {
                 index.frequency.merge(t, 1, Integer::sum);
             }
         }
         return index;
+    }
+
+    /** Words that only qualify an option and are seldom said ("extra burrata" is often just "burrata"). */
+    private static final Set<String> OPTION_MODIFIERS = Set.copyOf(List.of("extra", "spicy", "add", "added", "side",
+            "double", "more", "with", "option", "choice"));
+
+    private static List<String> keyTokens(String optionName, List<String> all) {
+        String bare = optionName.replaceAll("\\([^)]*\\)|\\[[^]]*]", " ");
+        List<String> outside = new ArrayList<>();
+        for (GuestText.Token token : GuestText.raw(bare).tokens) {
+            if (!Dishes.FILLER.contains(token.text())) {
+                String canonical = Dishes.canonical(token.text());
+                if (!outside.contains(canonical)) {
+                    outside.add(canonical);
+                }
+            }
+        }
+        List<String> key = outside.stream().filter(t -> !OPTION_MODIFIERS.contains(t)).toList();
+        return !key.isEmpty() ? key : !outside.isEmpty() ? outside : all;
     }
 
     private static List<String> canonicalTokens(String name, Index index) {
@@ -176,6 +229,7 @@ public final class MenuMatcher {
             take(used, c.start(), c.end());
             chosen.add(new Chosen(c.item(), c.start(), c.end()));
         }
+        preferOptionsOverItems(text, words, used, chosen);
         // options of the fully named items claim their words before partial names are considered
         Map<Chosen, List<UUID>> options = new LinkedHashMap<>();
         Map<Chosen, String> notes = new HashMap<>();
@@ -215,6 +269,42 @@ public final class MenuMatcher {
             work.mask(tokens.get(c.mentionStart).start(), tokens.get(c.end).end());
         }
         return new Result(List.copyOf(lines), List.copyOf(ambiguous));
+    }
+
+    /** Words that attach what follows to the item before: "margherita with extra burrata", "ma3 extra burrata". */
+    private static final Set<String> OPTION_CUES = Set.copyOf(List.of("with", "avec", "ma3", "m3", "مع", "extra", "add"));
+
+    /**
+     * "Margherita with extra burrata" is one pizza with the Extra burrata option, not a Margherita and
+     * a Burrata: an item named right after another item, behind "with"/"avec"/"ma3"/"مع"/"extra" and
+     * no separator, that is also one of that item's options, is given back to the options.
+     */
+    private static void preferOptionsOverItems(GuestText text, String[] words, boolean[] used, List<Chosen> chosen) {
+        chosen.sort((a, b) -> a.start - b.start);
+        for (int i = chosen.size() - 1; i >= 1; i--) {
+            Chosen c = chosen.get(i);
+            Chosen before = chosen.get(i - 1);
+            boolean cued = false;
+            boolean separated = false;
+            for (int k = before.end + 1; k < c.start; k++) {
+                String canonical = Dishes.canonical(words[k]);
+                cued |= OPTION_CUES.contains(words[k]) || OPTION_CUES.contains(canonical);
+            }
+            for (int k = before.end + 1; k <= c.start; k++) {
+                separated |= separatorBefore(text, k);
+            }
+            if (!cued || separated || c.start - before.end > 4) {
+                continue;
+            }
+            boolean isOption = before.item.options().stream().anyMatch(o -> o.words().containsAll(c.item.tokens())
+                    || o.tokens().containsAll(c.item.tokens()));
+            if (isOption) {
+                for (int k = c.start; k <= c.end; k++) {
+                    used[k] = false;
+                }
+                chosen.remove(i);
+            }
+        }
     }
 
     private static List<Candidate> candidates(Index index, String[] canon) {
@@ -283,6 +373,16 @@ public final class MenuMatcher {
         }
         Set<String> similar = cache.computeIfAbsent(word, w -> {
             Set<String> s = new HashSet<>();
+            if (!w.isEmpty() && GuestText.isArabicLetter(w.charAt(0)) && !Lexicon.isVocabulary(w)) {
+                for (String v : index.vocabulary) {
+                    if (Transliteration.sameSound(w, v)) {
+                        s.add(v); // "مارغريتا" is Margherita
+                    }
+                }
+                if (!s.isEmpty()) {
+                    return s;
+                }
+            }
             if (w.length() < 5 || Lexicon.isVocabulary(w)) {
                 return s; // short words and everyday words only match exactly ("been" is not "beef")
             }
@@ -321,7 +421,8 @@ public final class MenuMatcher {
                     used[k] = true;
                     break;
                 }
-                if (separatorBefore(text, k + 1) || !(isOptionWord(c.item, canon[k]) || Dishes.FILLER.contains(words[k]))) {
+                if (separatorBefore(text, k + 1) || !(isOptionWord(c.item, canon[k]) || isKindWord(c.item, canon[k])
+                        || Dishes.FILLER.contains(words[k]))) {
                     break;
                 }
             }
@@ -408,7 +509,7 @@ public final class MenuMatcher {
             int found = -1;
             for (int k = from; k <= to; k++) {
                 if (!used[k] && (k < c.start || k > c.end) && canon[k] != null && !at.contains(k)
-                        && (canon[k].equals(t) || Fuzzy.similar(canon[k], t))) {
+                        && (canon[k].equals(t) || Fuzzy.similar(canon[k], t) || Transliteration.sameSound(canon[k], t))) {
                     found = k;
                     break;
                 }
@@ -426,7 +527,20 @@ public final class MenuMatcher {
             return false;
         }
         for (IndexedOption o : item.options()) {
-            if (o.tokens().contains(canonical)) {
+            if (o.words().contains(canonical)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word naming what the item is, from its tags ("pizza" in "2 pizza margherita"). */
+    private static boolean isKindWord(IndexedItem item, String canonical) {
+        if (canonical == null) {
+            return false;
+        }
+        for (String tag : item.item().tags()) {
+            if (Dishes.canonical(GuestText.foldPhrase(tag)).equals(canonical)) {
                 return true;
             }
         }

@@ -44,6 +44,9 @@ public final class OfflineEngine implements UnderstandingEngine {
         if (date == null && time != null) {
             date = WhenParser.date(work, today); // "8pm on friday": the date after the time
         }
+        if (time != null && work.eveningAssumed) {
+            time = WhenParser.withinHours(time, date, catalog);
+        }
         MenuMatcher.Result items = MenuMatcher.match(work, menu);
         Integer partySize = SlotExtractor.partySize(work, language);
         boolean bareNumber = false;

@@ -36,9 +36,14 @@ final class SlotExtractor {
             + "|" + L + "(just me|juste moi|bas ana|myself only|only me)" + R + "|" + L + "(?:for\\s+)?(a couple|two of us|nous deux|tnenetna|ne7na tnen)" + R);
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\s*" + NUM + "\\s*[.!?]*\\s*$");
 
+    /**
+     * A booking reference exactly as reservation-service draws it ({@code BookingReference}): "R-" and
+     * five characters of an alphabet without 0/O, 1/I/L, so it may have no digit at all ("R-FEEAH").
+     */
+    private static final Pattern BOOKING_REFERENCE = Pattern.compile(L + "r\\s?-\\s?([2-9a-hjkmnp-z]{5})" + R);
     private static final Pattern REFERENCE = Pattern.compile(L + "([a-z])\\s?-\\s?([a-z0-9]{3,6})" + R);
     private static final Pattern REFERENCE_CUED = Pattern.compile(L + "(?:ref|reference|booking ref|booking number|booking no|confirmation|"
-            + "numero|reservation number|رقم الحجز|رقم)\\s*[:#]?\\s*(?:is\\s+)?([a-z]{1,2}[0-9][a-z0-9]{2,6}|\\d{3,8})" + R);
+            + "numero|reservation number|رقم الحجز|رقم)\\s*[:#]?\\s*(?:is\\s+)?([a-z]{1,2}[0-9][a-z0-9]{2,6}|r[2-9a-hjkmnp-z]{5}|\\d{3,8})" + R);
 
     private static final Pattern NAME = Pattern.compile(L + "(?:my name is|my name s|my names|my name|name is|the name is|name|"
             + "under the name of|under the name|in the name of|reservation under|booking under|book it under|put it under|under|"
@@ -136,7 +141,12 @@ final class SlotExtractor {
     }
 
     static String reference(Work work) {
-        Matcher m = work.matcher(REFERENCE);
+        Matcher m = work.matcher(BOOKING_REFERENCE);
+        if (m.find()) {
+            work.mask(m.start(), m.end());
+            return "R-" + m.group(1).toUpperCase(Locale.ROOT);
+        }
+        m = work.matcher(REFERENCE);
         while (m.find()) {
             if (m.group(2).chars().anyMatch(Character::isDigit)) {
                 work.mask(m.start(), m.end());

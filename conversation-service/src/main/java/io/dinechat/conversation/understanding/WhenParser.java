@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * Rules where usage is ambiguous: a bare weekday is its next occurrence, today included; "next
  * friday" is the Friday of next week (Monday-based); a day/month already past is next year's; an
  * hour from 1 to 10 without am/pm or a morning word is in the evening ("at 8" is 20:00), because
- * guests book dinner far more often than breakfast — the confirmation summary shows the result.
+ * guests book dinner far more often than breakfast, unless only the morning reading falls in the
+ * business's opening hours ({@link #withinHours}); a time written with "h" and minutes ("10h30") is
+ * the 24-hour clock and taken as written — the confirmation summary shows the result.
  */
 final class WhenParser {
 
@@ -93,7 +95,7 @@ final class WhenParser {
             + "|" + L + "(?:le|el|l)\\s+(\\d{1,2})" + R + "(?!\\s*(?:h|heure|heures|pers|personnes|couverts|:|am|pm|ashkhas|shakhes|ps|pm|el lel|masa)" + R + ")");
 
     private static final Pattern CLOCK = Pattern.compile(
-            L + "(\\d{1,2})(?:\\s*h\\s*|:|\\.)(\\d{2})(?!\\d)" + "(?:\\s*(" + PERIOD + ")" + R + ")?");
+            L + "(\\d{1,2})(\\s*h\\s*|:|\\.)(\\d{2})(?!\\d)" + "(?:\\s*(" + PERIOD + ")" + R + ")?");
     private static final Pattern HALF = Pattern.compile(L + "(?:(half past|quarter past|quarter to)\\s+" + HOUR
             + "|" + HOUR + "\\s*(?:h|heures?|o'?clock)?\\s*(and a half|and half|thirty|et demie?|et quart|moins le quart|moins quart"
             + "|(?:w|wa|و)\\s*(?:nos|noss|nus|nuss|nes|nass|nis|nos|نص|النص|نصف)|(?:w|wa|و)\\s*(?:rebe3|rob3|rube3|rebi3|ربع)"
@@ -241,14 +243,21 @@ final class WhenParser {
             }
             if (t != null) {
                 work.mask(m.start(), m.end());
+                work.eveningAssumed = assumedEvening(hour(m.group(1) != null ? m.group(2) : m.group(3)), m.group(5));
                 return t;
             }
         }
         m = work.matcher(hours ? CLOCK : NEVER);
         while (m.find()) {
-            LocalTime t = at(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
+            int hour = Integer.parseInt(m.group(1));
+            int minute = Integer.parseInt(m.group(3));
+            // "10h30" is the 24-hour clock French writes: 10:30, not 22:30 (a bare "10h" stays a dinner hour)
+            boolean clock24 = m.group(2).contains("h") && m.group(4) == null;
+            LocalTime t = clock24 ? (hour <= 23 && minute <= 59 ? LocalTime.of(hour, minute) : null)
+                    : at(hour, minute, m.group(4));
             if (t != null) {
                 work.mask(m.start(), m.end());
+                work.eveningAssumed = !clock24 && assumedEvening(hour, m.group(4));
                 return t;
             }
         }
@@ -257,6 +266,7 @@ final class WhenParser {
             LocalTime t = at(hour(m.group(1)), 0, m.group(2));
             if (t != null) {
                 work.mask(m.start(), m.end());
+                work.eveningAssumed = assumedEvening(hour(m.group(1)), m.group(2));
                 return t;
             }
         }
@@ -265,6 +275,7 @@ final class WhenParser {
             LocalTime t = at(hour(m.group(1)), 0, null);
             if (t != null) {
                 work.mask(m.start(), m.end());
+                work.eveningAssumed = assumedEvening(hour(m.group(1)), null);
                 return t;
             }
         }
@@ -273,6 +284,7 @@ final class WhenParser {
             LocalTime t = at(hour(m.group(1)), 0, m.group(2));
             if (t != null) {
                 work.mask(m.start(), m.end());
+                work.eveningAssumed = assumedEvening(hour(m.group(1)), m.group(2));
                 return t;
             }
         }
@@ -282,6 +294,53 @@ final class WhenParser {
             return m.group(1).matches("minuit|midnight|نص الليل|منتصف الليل") ? LocalTime.MIDNIGHT : LocalTime.NOON;
         }
         return null;
+    }
+
+    /** True when an hour from 1 to 10 was put in the evening only by default (no am/pm or period word said). */
+    private static boolean assumedEvening(int hour, String periodWord) {
+        return hour >= 1 && hour <= 10 && period(periodWord) == Period.NONE;
+    }
+
+    private static Period period(String periodWord) {
+        return periodWord == null ? Period.NONE
+                : PERIODS.getOrDefault(squash(periodWord), PERIODS.getOrDefault(periodWord.replaceAll("\\s+", ""), Period.NONE));
+    }
+
+    /**
+     * The default evening reading of a bare hour, checked against the business's opening hours on the
+     * date (every open day when no date is known): "at 9" at a café open 07:00–15:00 is 09:00. The
+     * evening stays when both or neither reading falls in the hours.
+     */
+    static LocalTime withinHours(LocalTime evening, LocalDate date, CatalogFacts catalog) {
+        if (evening == null || catalog == null) {
+            return evening;
+        }
+        List<CatalogFacts.DailyHours> open = date != null ? catalog.hoursOn(date, null) : List.of();
+        if (date != null && open.isEmpty()) {
+            open = catalog.hours().stream().filter(h -> !h.closed() && h.day() == date.getDayOfWeek()).toList();
+        }
+        if (date == null) {
+            open = catalog.hours().stream().filter(h -> !h.closed()).toList();
+        }
+        if (open.isEmpty()) {
+            return evening;
+        }
+        LocalTime morning = evening.minusHours(12);
+        return !isOpen(open, evening) && isOpen(open, morning) ? morning : evening;
+    }
+
+    private static boolean isOpen(List<CatalogFacts.DailyHours> hours, LocalTime t) {
+        for (CatalogFacts.DailyHours h : hours) {
+            if (h.opens() == null || h.closes() == null) {
+                continue;
+            }
+            boolean pastMidnight = !h.closes().isAfter(h.opens());
+            if (pastMidnight ? !t.isBefore(h.opens()) || t.isBefore(h.closes())
+                    : !t.isBefore(h.opens()) && t.isBefore(h.closes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalTime minus15(LocalTime t) {

@@ -19,6 +19,8 @@ final class Work {
 
     final GuestText text;
     private final char[] chars;
+    /** The time found was an hour from 1 to 10 put in the evening by default ("at 8"), not by the guest's words. */
+    boolean eveningAssumed;
 
     Work(GuestText text) {
         this.text = text;

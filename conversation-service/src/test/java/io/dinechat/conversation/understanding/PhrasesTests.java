@@ -99,7 +99,7 @@ class PhrasesTests {
         String menu = Phrases.menu(Language.ENGLISH, CATALOG, 50);
         assertThat(menu).contains("Chicken Shawarma — 6.50 USD").contains("Hummus — 4 USD").contains("*Mezze*")
                 .doesNotContain("Fresh Lemonade");
-        assertThat(Phrases.menu(Language.FRENCH, CATALOG, 3)).contains("…et 7 autres.");
+        assertThat(Phrases.menu(Language.FRENCH, CATALOG, 3)).contains("…et 8 autres."); // 11 available items, 3 shown
         assertThat(Phrases.menu(Language.ENGLISH, CatalogFacts.empty(), 10)).contains("isn't online yet");
     }
 

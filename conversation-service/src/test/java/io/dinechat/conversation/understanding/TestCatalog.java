@@ -69,11 +69,13 @@ final class TestCatalog {
         items.add(item("Falafel Sandwich", "3.50", "Mains", List.of(), true));
         items.add(item("Margherita Pizza", "9.00", "Mains", List.of(
                 new OptionGroup(id("group:pizza:size"), "Size", "size", true, 1, 1, List.of(
-                        new Option(option("Margherita Pizza", "Medium"), "Medium", BigDecimal.ZERO, true),
-                        new Option(option("Margherita Pizza", "Large"), "Large", new BigDecimal("3.00"), true))),
+                        new Option(option("Margherita Pizza", "Medium"), "Medium (30 cm)", BigDecimal.ZERO, true),
+                        new Option(option("Margherita Pizza", "Large"), "Large (40 cm)", new BigDecimal("3.00"), true))),
                 new OptionGroup(id("group:pizza:extras"), "Extras", "extra", false, 0, 2, List.of(
-                        new Option(option("Margherita Pizza", "Extra cheese"), "Extra cheese", new BigDecimal("1.50"), true)))),
+                        new Option(option("Margherita Pizza", "Extra cheese"), "Extra cheese", new BigDecimal("1.50"), true),
+                        new Option(option("Margherita Pizza", "Extra halloumi"), "Extra halloumi", new BigDecimal("2.00"), true)))),
                 true));
+        items.add(item("Halloumi", "6.00", "Mezze", List.of(), true)); // also an extra on the pizza
         items.add(item("Manoushe Zaatar", "2.50", "Bakery", List.of(), true));
         items.add(item("Hummus", "4.00", "Mezze", List.of(), true));
         items.add(item("Fattoush", "5.00", "Mezze", List.of(), true));

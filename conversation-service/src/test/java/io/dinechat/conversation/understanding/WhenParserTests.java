@@ -67,6 +67,10 @@ class WhenParserTests {
             12am                   | 00:00
             20h                    | 20:00
             20h30                  | 20:30
+            10h30                  | 10:30
+            8h15                   | 08:15
+            à 10h                  | 22:00
+            10:30                  | 22:30
             20 h 45                | 20:45
             20:30                  | 20:30
             at 8                   | 20:00
@@ -106,6 +110,28 @@ class WhenParserTests {
             """)
     void doesNotInventTimes(String text) {
         assertThat(time(text)).isNull();
+    }
+
+    @ParameterizedTest(name = "«{0}» at a café open 07:00–15:00 is {1}, at a dinner place open 12:00–23:00 {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            tomorrow at 9          | 09:00 | 21:00
+            at 8:30 on friday      | 08:30 | 20:30
+            at 2                   | 14:00 | 14:00
+            tomorrow at 9pm        | 21:00 | 21:00
+            10h30                  | 10:30 | 10:30
+            """)
+    void aBareHourIsTheEveningUnlessOnlyTheMorningFallsInTheOpeningHours(String text, LocalTime cafe, LocalTime dinner) {
+        assertThat(timeAt(text, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(15, 0))).isEqualTo(cafe);
+        assertThat(timeAt(text, java.time.LocalTime.of(12, 0), java.time.LocalTime.of(23, 0))).isEqualTo(dinner);
+    }
+
+    private static LocalTime timeAt(String text, LocalTime opens, LocalTime closes) {
+        var hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> new CatalogFacts.DailyHours(null, d, opens, closes, false)).toList();
+        var catalog = new CatalogFacts("Test", Language.ENGLISH, ZoneId.of("Asia/Beirut"), "USD", null,
+                java.util.List.of(), java.util.List.of(), hours, java.util.List.of(), java.util.List.of());
+        return new OfflineEngine().understand(new TurnInput(text, Language.ENGLISH, catalog, LocalDate.of(2025, 11, 19),
+                ZoneId.of("Asia/Beirut"))).slots().time();
     }
 
     @org.junit.jupiter.api.Test
