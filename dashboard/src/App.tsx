@@ -8,7 +8,7 @@ import { cn } from "@/lib/cn";
 import { ApiError } from "@/lib/api";
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/messages";
-import { api, useCatalog, useMe, type Me } from "@/lib/session";
+import { api, forgetSession, useCatalog, useMe, type Me } from "@/lib/session";
 import { Loading, ProblemAlert } from "@/components/ui/feedback";
 import { Select } from "@/components/ui/form";
 import { AcceptInvitationPage, ForgotPasswordPage, LoginPage, SignUpPage } from "@/pages/auth";
@@ -45,7 +45,7 @@ export function App() {
   const me = useMe();
   const queries = useQueryClient();
   useEffect(() => {
-    const signedOut = () => queries.setQueryData(["me"], null);
+    const signedOut = () => forgetSession(queries);
     window.addEventListener("dinechat:signed-out", signedOut);
     return () => window.removeEventListener("dinechat:signed-out", signedOut);
   }, [queries]);
@@ -104,9 +104,8 @@ function Shell({ me, onboarding, children }: { me: Me; onboarding?: boolean; chi
   const owner = me.role === "owner" || me.role === "platform_admin";
   const signOut = async () => {
     await api.post("/api/identity/logout").catch(() => undefined);
-    queries.clear();
-    queries.setQueryData(["me"], null);
-    navigate("/login");
+    forgetSession(queries);
+    navigate("/login", { replace: true });
   };
   return (
     <div className="flex min-h-full">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, canMove, forwardMove, groupByStatus, nextStatuses, replaceOrder, type Order } from "./orderBoard";
+import { applyEvent, canMove, forwardMove, groupByStatus, liveChange, nextStatuses, replaceOrder, type Order } from "./orderBoard";
 
 const order = (id: string, status: Order["status"], placedAt = "2026-12-24T18:00:00Z"): Order => ({
   id, reference: `A-${id}`, branchId: "b", status, source: "whatsapp", fulfilment: "takeaway", lines: [],
@@ -39,5 +39,16 @@ describe("the orders board", () => {
     expect(columns.pending.map((o) => o.id)).toEqual(["early", "late"]);
     expect(columns.completed.map((o) => o.id)).toEqual(["c2", "c1"]);
     expect(replaceOrder([order("1", "pending")], order("1", "accepted"))[0].status).toBe("accepted");
+  });
+
+  it("reads order-service's stream events, which name the order rather than carry it", () => {
+    // As LiveOrders.Change goes over the wire (order.placed, then order.status_changed).
+    const placed = { kind: "PLACED", tenantId: "t", orderId: "0b7c5f9e-1", reference: "A-1042", from: null, status: "pending",
+      total: "33.00", currency: "USD", at: "2026-11-23T16:00:00Z" };
+    expect(liveChange(placed)).toEqual({ orderId: "0b7c5f9e-1", reference: "A-1042", status: "pending" });
+    expect(liveChange({ ...placed, kind: "STATUS_CHANGED", from: "pending", status: "accepted", total: null })?.status).toBe("accepted");
+    expect(liveChange({ orderId: "x", status: "lost" })).toBeNull();
+    expect(liveChange("heartbeat")).toBeNull();
+    expect(liveChange(null)).toBeNull();
   });
 });

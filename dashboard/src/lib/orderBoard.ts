@@ -80,6 +80,24 @@ export interface BoardChange {
 }
 
 /**
+ * What order-service's stream sends (its LiveOrders.Change): which order changed and its new
+ * status, not the order itself; the board reads the order (GET /api/orders/{orderId}) to show it.
+ */
+export interface LiveChange {
+  orderId: string;
+  reference: string | null;
+  status: OrderStatus;
+}
+
+/** Reads a stream event's data; null when it is not a change the board understands. */
+export function liveChange(data: unknown): LiveChange | null {
+  if (!data || typeof data !== "object") return null;
+  const d = data as Record<string, unknown>;
+  if (typeof d.orderId !== "string" || typeof d.status !== "string" || !(d.status in RANK)) return null;
+  return { orderId: d.orderId, reference: typeof d.reference === "string" ? d.reference : null, status: d.status as OrderStatus };
+}
+
+/**
  * Applies a live event. Events can arrive twice (reconnects replay) or late (a status change
  * overtaken by the page's own refetch), so an order never moves backwards on the board.
  */

@@ -1,5 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { ApiError, createApi } from "./api";
+import type { IdentityConfig } from "./signIn";
 
 export const api = createApi({
   onUnauthenticated: () => window.dispatchEvent(new Event("dinechat:signed-out")),
@@ -25,6 +26,27 @@ export function useMe() {
       }
     },
     staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/**
+ * Forgets everything the signed-in person's business showed (another account may sign in next in
+ * this browser), then tells the mounted "me" query that nobody is signed in, so the app re-renders
+ * to the login page. Clearing the whole cache instead would leave the mounted query holding the old
+ * person: the app would stay in the signed-in shell and every request would answer 401.
+ */
+export function forgetSession(queries: QueryClient, me: Me | null = null): void {
+  queries.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" });
+  queries.setQueryData(["me"], me);
+}
+
+/** How this server lets people sign in (public, read before anyone is signed in). */
+export function useIdentityConfig() {
+  return useQuery({
+    queryKey: ["identity-config"],
+    queryFn: () => api.get<IdentityConfig>("/api/identity/config"),
+    staleTime: 5 * 60_000,
     retry: false,
   });
 }

@@ -4,7 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api";
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from "@/lib/i18n";
 import { useFieldErrors } from "@/lib/forms";
-import { api, rememberSignUp, type Me } from "@/lib/session";
+import { api, forgetSession, rememberSignUp, useIdentityConfig, type Me } from "@/lib/session";
+import { signInMethods } from "@/lib/signIn";
+import { ProviderSignIn } from "@/components/ProviderSignIn";
 import { BUSINESS_TYPES, emailProblem, passwordProblem, SIGNUP_LANGUAGES, validateSignUp, type SignUpForm } from "@/lib/validation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -46,7 +48,7 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: () => api.post<Me>("/api/identity/login", { email: email.trim(), password, totpCode: needsTotp ? totpCode : undefined }),
     onSuccess: (me) => {
-      queries.setQueryData(["me"], me);
+      forgetSession(queries, me);
       navigate("/");
     },
     onError: (e) => {
@@ -58,12 +60,14 @@ export function LoginPage() {
     login.mutate();
   };
   const totpAsked = login.error instanceof ApiError && login.error.slug === "totp-required" && !totpCode;
+  const methods = signInMethods(useIdentityConfig().data);
   return (
     <AuthLayout
       title={t("auth.signIn")}
-      footer={<>{t("auth.noAccount")} <Link className="font-medium text-brand-700" to="/signup">{t("auth.signUp")}</Link></>}
+      footer={methods.password ? <>{t("auth.noAccount")} <Link className="font-medium text-brand-700" to="/signup">{t("auth.signUp")}</Link></> : undefined}
     >
-      <form className="space-y-4" onSubmit={submit} noValidate>
+      <ProviderSignIn methods={methods} />
+      {methods.password && <form className={methods.provider ? "mt-4 space-y-4" : "space-y-4"} onSubmit={submit} noValidate>
         {login.error && !totpAsked && <ProblemAlert error={login.error} />}
         {needsTotp && <Notice>{t("auth.totpPrompt")}</Notice>}
         <Field label={t("auth.email")}>{(p) => <Input {...p} name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
@@ -75,7 +79,7 @@ export function LoginPage() {
         )}
         <Button type="submit" className="w-full" disabled={login.isPending}>{t("auth.signIn")}</Button>
         <div className="text-center text-sm"><Link className="text-slate-600 hover:text-slate-900" to="/forgot-password">{t("auth.forgot")}</Link></div>
-      </form>
+      </form>}
     </AuthLayout>
   );
 }

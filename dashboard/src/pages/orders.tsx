@@ -5,7 +5,7 @@ import { cn } from "@/lib/cn";
 import { formatLocalDateTime, formatMoney, formatTime, minutesSince } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/messages";
-import { applyEvent, COLUMNS, forwardMove, groupByStatus, isClosed, replaceOrder, type Order, type OrderStatus } from "@/lib/orderBoard";
+import { applyEvent, COLUMNS, forwardMove, groupByStatus, isClosed, liveChange, replaceOrder, type Order, type OrderStatus } from "@/lib/orderBoard";
 import { api, useBusinessFormat } from "@/lib/session";
 import { useEventStream } from "@/lib/sse";
 import { chime } from "@/lib/chime";
@@ -32,12 +32,22 @@ export function OrdersPage() {
   const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
   const orders = useQuery({ queryKey: KEY, queryFn: () => api.get<Order[]>(`/api/orders?since=${encodeURIComponent(since)}&limit=200`) });
 
-  const onEvent = (kind: "order.placed" | "order.status_changed") => (data: unknown) => {
+  // The stream names the order that changed; the board reads it, then places it (never backwards).
+  const onEvent = (kind: "order.placed" | "order.status_changed") => async (data: unknown) => {
+    const change = liveChange(data);
+    if (!change) return;
+    let order: Order;
+    try {
+      order = await api.get<Order>(`/api/orders/${encodeURIComponent(change.orderId)}`);
+    } catch {
+      queries.invalidateQueries({ queryKey: KEY });
+      return;
+    }
     let arrived: Order | null = null;
     queries.setQueryData<Order[]>(KEY, (current) => {
-      const change = applyEvent(current ?? [], { kind, order: data as Order });
-      arrived = change.arrived;
-      return change.orders;
+      const applied = applyEvent(current ?? [], { kind, order });
+      arrived = applied.arrived;
+      return applied.orders;
     });
     if (arrived) {
       const o = arrived as Order;

@@ -59,10 +59,40 @@ class GatewayRoutingTests extends GatewayContext {
 
     @Test
     void unknownPathsAreNotFoundAsProblemDetails() {
-        client.get().uri("/nothing-here").exchange()
+        // A browser asking for HTML still gets a problem for what is not a dashboard page.
+        for (String path : new String[] {"/api/nothing-here", "/api", "/webhooks/nothing-here",
+                "/actuator/nothing-here", "/assets/index-missing.js", "/favicon.ico", "/menu/photo.png"}) {
+            client.get().uri(path).accept(MediaType.TEXT_HTML, MediaType.ALL).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(404);
+        }
+        // A client that does not ask for HTML (a script, curl -H 'Accept: application/json') gets
+        // the problem even for a page-like path.
+        client.get().uri("/nothing-here").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(404);
+        client.get().uri("/nothing-here").accept(MediaType.ALL).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aBrowserOpeningADashboardPageGetsTheApp() {
+        // Deep links and reloads: the app's router shows the page (an unknown one lands on its home).
+        for (String path : new String[] {"/", "/orders", "/menu", "/reset-password?token=abc", "/nothing-here"}) {
+            String html = client.get().uri(path)
+                    .accept(MediaType.TEXT_HTML, MediaType.parseMediaType("application/xhtml+xml"), MediaType.ALL)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(html).as(path).contains("<div id=\"root\"></div>").contains("/assets/index-");
+        }
+        int before = received.size();
+        client.get().uri("/orders").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+        assertThat(received).as("a page is not proxied to a service").hasSize(before);
     }
 
     @Test
@@ -79,14 +109,14 @@ class GatewayRoutingTests extends GatewayContext {
     }
 
     @Test
-    void theRootServesTheDashboardPlaceholderWithSecurityHeaders() {
+    void theRootServesTheDashboardWithSecurityHeaders() {
         client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().exists("Content-Security-Policy")
                 .expectHeader().exists("Strict-Transport-Security")
-                .expectBody(String.class).value(html -> assertThat(html).contains("dashboard is not built yet"));
+                .expectBody(String.class).value(html -> assertThat(html).contains("<div id=\"root\"></div>"));
     }
 
     @Test

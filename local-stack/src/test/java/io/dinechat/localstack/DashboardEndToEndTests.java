@@ -3,6 +3,8 @@ package io.dinechat.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +52,9 @@ class DashboardEndToEndTests {
     void ownersAndStaffRunTheRestaurantFromTheDashboard() throws Exception {
         Path dashboard = root.resolve("dashboard");
         assertThat(dashboard.resolve("node_modules/playwright-core")).as("dashboard built (npm ci)").isDirectory();
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/dashboard.e2e.mjs").directory(dashboard.toFile()).inheritIO();
+        // Output through this JVM's System.out (not inheritIO), so the ok/FAIL lines land in the test's own log.
+        ProcessBuilder node = new ProcessBuilder("node", "e2e/dashboard.e2e.mjs").directory(dashboard.toFile())
+                .redirectErrorStream(true);
         node.environment().put("DASHBOARD_URL", stack.gatewayUrl().toString());
         node.environment().put("SIMULATOR_URL", stack.whatsApp().baseUrl().toString().replaceAll("/+$", ""));
         node.environment().put("SCREENSHOT_DIR", dashboard.resolve("target/screenshots").toString());
@@ -59,11 +63,19 @@ class DashboardEndToEndTests {
         node.environment().put("DEMO_PASSWORD", LocalStack.DEMO_OWNER_PASSWORD);
         node.environment().put("DEMO_PHONE_NUMBER_ID", LocalStack.DEMO_PHONE_NUMBER_ID);
         Process run = node.start();
+        Thread echo = Thread.ofVirtual().start(() -> {
+            try (var lines = run.inputReader(StandardCharsets.UTF_8).lines()) {
+                lines.forEach(line -> System.out.println("[browser] " + line));
+            } catch (UncheckedIOException closed) {
+                // the run was stopped
+            }
+        });
         boolean finished = run.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             run.descendants().forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly();
         }
+        echo.join(Duration.ofSeconds(5));
         assertThat(finished).as("the browser run finished within 10 minutes").isTrue();
         assertThat(run.exitValue()).as("every dashboard step passed (see the ok/FAIL lines above)").isZero();
     }
