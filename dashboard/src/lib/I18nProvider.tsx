@@ -7,7 +7,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() =>
     preferredLanguage(safeGet(KEY), typeof navigator === "undefined" ? [] : navigator.languages ?? [navigator.language]),
   );
-  useEffect(() => applyDocumentLanguage(document.documentElement, language), [language]);
+  useEffect(() => {
+    applyDocumentLanguage(document.documentElement, language);
+  }, [language]);
   const value = useMemo(
     () => ({
       language,

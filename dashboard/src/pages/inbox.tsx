@@ -101,7 +101,10 @@ function ConversationView({ conversationKey }: { conversationKey: string }) {
     onSuccess: () => { setText(""); after(); },
   });
   const messages = conversation.data?.messages ?? [];
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length]);
+  // A block body: newer Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [messages.length]);
   const summary = conversation.data?.summary;
   const mine = summary?.handoff === "staff";
   const error = takeOver.error ?? handBack.error ?? reply.error;

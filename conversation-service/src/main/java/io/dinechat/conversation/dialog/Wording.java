@@ -89,7 +89,7 @@ public final class Wording {
                     "تم تسجيل الطلب %s. المجموع %s.", "Talabak %s tsajjal. Total %s.")
                     .formatted(o.reference(), money(o.quote().total(), o.quote().currency()))
                     + (o.estimatedReadyAt() == null ? "" : " " + pick(l, "Ready around %s.", "Prête vers %s.",
-                    "جاهز حوالي %s.", "Bi kun jehez 7awele %s.").formatted(clockOf(o.estimatedReadyAt()))));
+                    "جاهز حوالي %s.", "Bi kun jehez 7awele %s.").formatted(clockOf(o.estimatedReadyAt(), catalog.timeZone()))));
             case Say.OrderProblem p -> new Text(orderProblem(p, l));
             case Say.OrderStatuses s -> new Text(s.orders().isEmpty()
                     ? pick(l, "I found no recent order from this number.", "Je ne trouve aucune commande récente de ce numéro.",
@@ -362,7 +362,14 @@ public final class Wording {
         return dow.getDisplayName(TextStyle.SHORT, locale(l)) + " " + date.format(DateTimeFormatter.ofPattern("dd/MM"));
     }
 
-    private static String clockOf(String instantOrLocal) {
+    /** An instant (order-service sends UTC) is told in the restaurant's time zone; a local time as is. */
+    private static String clockOf(String instantOrLocal, java.time.ZoneId zone) {
+        try {
+            return java.time.OffsetDateTime.parse(instantOrLocal).atZoneSameInstant(zone).toLocalTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        } catch (java.time.format.DateTimeParseException local) {
+            // not an instant: a restaurant-local date-time, shown as written
+        }
         int t = instantOrLocal.indexOf('T');
         return t < 0 || instantOrLocal.length() < t + 6 ? instantOrLocal : instantOrLocal.substring(t + 1, t + 6);
     }

@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 class ConversationController {
 
     /** A comment at once (so the response starts) and then regularly (so proxies keep the stream open). */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** Under the gateway's 10 s idle limit on proxied responses. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Role[] INBOX = {Role.OWNER, Role.STAFF, Role.PLATFORM_ADMIN};
 
     record StaffReply(String text) {

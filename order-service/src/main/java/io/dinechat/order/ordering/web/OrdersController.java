@@ -39,7 +39,8 @@ import reactor.core.publisher.Mono;
 class OrdersController {
 
     private static final Role[] BOARD = {Role.OWNER, Role.STAFF, Role.PLATFORM_ADMIN};
-    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** Under the gateway's 10 s idle limit on proxied responses. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final OrderBook orders;
     private final OrderBoard board;
