@@ -42,7 +42,9 @@ public final class ServiceChecks {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/prometheus").exchange()
+        // Histogram buckets and per-consumer Kafka metrics make the scrape larger than the client's 256 KB default.
+        http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("service=\"" + service + "\""));
     }
