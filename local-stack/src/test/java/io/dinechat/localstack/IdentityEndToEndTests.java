@@ -165,7 +165,7 @@ class IdentityEndToEndTests {
             Set<String> candidates = new LinkedHashSet<>(bIdsByService.getOrDefault(e.service(), Set.of()));
             candidates.addAll(bIds);
             for (String id : candidates.stream().limit(12).toList()) {
-                String path = e.pattern().replaceAll("\\{[^}]+}", id);
+                String path = withVariables(e.pattern(), id);
                 HttpResponse<String> answer = a.send(e.method(), path, e.method().equals("GET") ? null : "{}");
                 calls++;
                 if (answer.statusCode() / 100 == 2) {
@@ -426,5 +426,23 @@ class IdentityEndToEndTests {
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** Every {@code {name}} or {@code {name:regex}} (whose regex may hold braces itself) becomes {@code value}. */
+    static String withVariables(String pattern, String value) {
+        StringBuilder path = new StringBuilder();
+        int depth = 0;
+        for (char c : pattern.toCharArray()) {
+            if (c == '{') {
+                if (depth++ == 0) {
+                    path.append(value);
+                }
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                path.append(c);
+            }
+        }
+        return path.toString();
     }
 }

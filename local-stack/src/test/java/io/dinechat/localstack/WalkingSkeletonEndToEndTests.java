@@ -115,9 +115,10 @@ class WalkingSkeletonEndToEndTests {
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"+961 1 555 010","phone_number_id":"%s"},
                 "contacts":[{"profile":{"name":"Tracy"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"1790000000","type":"text","text":{"body":"menu please"}}]},
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"menu please"}}]},
                 "field":"messages"}]}]}
-                """.formatted(LocalStack.DEMO_PHONE_NUMBER_ID, guest, guest, wamid).getBytes(StandardCharsets.UTF_8);
+                """.formatted(LocalStack.DEMO_PHONE_NUMBER_ID, guest, guest, wamid, java.time.Instant.now().getEpochSecond())
+                .getBytes(StandardCharsets.UTF_8); // sent now: inside the 24-hour window, so a free-form reply may go
         String traceId = UUID.randomUUID().toString().replace("-", "");
         var mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(
