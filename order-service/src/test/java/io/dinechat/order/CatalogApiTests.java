@@ -271,6 +271,19 @@ class CatalogApiTests extends RunningOrderService {
     }
 
     @Test
+    void anotherBusinessCannotDeleteAHoliday() {
+        // given: this business's holiday
+        String location = post("/api/catalog/hour-overrides", owner, Map.of("date", "2026-12-26", "closed", true))
+                .expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().getPath();
+        String stranger = TestIdentity.bearer(UUID.randomUUID(), UUID.randomUUID(), Role.OWNER);
+
+        // when / then: invisible to another business, so not found (not a silent 204), and still there
+        http.delete().uri(location).header(HttpHeaders.AUTHORIZATION, stranger).exchange().expectStatus().isNotFound();
+        http.delete().uri(location).header(HttpHeaders.AUTHORIZATION, owner).exchange().expectStatus().isNoContent();
+        http.delete().uri(location).header(HttpHeaders.AUTHORIZATION, owner).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void aPhotoIsStoredThroughTheObjectStoreOnlyItsUrlInSqlAndWrongFilesAreRefused() {
         // given
         String menuId = createMenu();

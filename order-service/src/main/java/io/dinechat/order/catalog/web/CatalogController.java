@@ -137,8 +137,10 @@ class CatalogController {
 
     @DeleteMapping("/hour-overrides/{overrideId}")
     Mono<ResponseEntity<Void>> deleteOverride(@PathVariable UUID overrideId) {
-        return Actors.requireManager().flatMap(actor -> editor.apply(actor, "hour_override.deleted", "hour_override",
-                        overrideId, overrideOf(overrideId), store -> store.deleteHourOverride(overrideId)))
+        // Like every delete here: another business's id (invisible under row-level security) is a 404, not a 204.
+        return Actors.requireManager().flatMap(actor -> existing(actor, overrideOf(overrideId), "hour override " + overrideId)
+                        .then(editor.apply(actor, "hour_override.deleted", "hour_override", overrideId,
+                                overrideOf(overrideId), store -> store.deleteHourOverride(overrideId))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
