@@ -38,7 +38,10 @@ class WalkingSkeletonEndToEndTests {
         Path logs = Files.createDirectories(root.resolve("local-stack/target/e2e-logs"));
         stack = LocalStack.start(root, StackPorts.random(),
                 EnumSet.of(Service.GATEWAY, Service.WEBHOOK_INGEST, Service.CONVERSATION, Service.ORDER), logs,
-                Duration.ofSeconds(180), line -> System.out.println("[stack] " + line));
+                Duration.ofSeconds(180), line -> System.out.println("[stack] " + line),
+                // Each message is its own turn on the consumer thread, so the trace test follows one
+                // unbroken path; a coalesced turn is taken later by a timer and starts a new trace.
+                java.util.Map.of("DINECHAT_ASSISTANT_COALESCING_WINDOW", "0s"));
     }
 
     @AfterAll
