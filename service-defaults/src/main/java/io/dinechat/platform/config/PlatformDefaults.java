@@ -46,15 +46,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // Producers: EventPublisher writes traceparent itself (the template's observation would look up
         // the cluster id on its first send, blocking while Kafka is down). Consumers: listener spans.
         d.put("spring.kafka.listener.observation-enabled", "true");
-        // Admin calls (topic declarations, the listener's cluster-id lookup) give up in seconds
-        // when Kafka is down, not Kafka's 30 s, and without re-bootstrapping in a tight loop.
-        d.put("spring.kafka.admin.operation-timeout", "5s");
+        // Admin clients back off between reconnects instead of re-bootstrapping in a tight loop when
+        // Kafka is down. (Their operation timeout stays Kafka's 30 s: topic declarations at a busy
+        // start, all services at once, can take longer than a few seconds.)
         d.put("spring.kafka.admin.properties.reconnect.backoff.ms", "250");
         d.put("spring.kafka.admin.properties.reconnect.backoff.max.ms", "2000");
         d.put("spring.kafka.admin.properties.retry.backoff.ms", "250");
         d.put("spring.reactor.context-propagation", "auto");
         d.put("management.tracing.propagation.type", "w3c");
         d.put("management.tracing.sampling.probability", "${DINECHAT_TRACING_SAMPLE_RATE:1.0}");
+        // Metrics are scraped from /actuator/prometheus; the OpenTelemetry starter would also push
+        // them over OTLP to localhost every minute.
+        d.put("management.otlp.metrics.export.enabled", "false");
         String otlp = environment.getProperty("DINECHAT_OTLP_TRACES_ENDPOINT");
         if (otlp != null && !otlp.isBlank()) {
             d.put("management.opentelemetry.tracing.export.otlp.endpoint", otlp);
