@@ -4,7 +4,10 @@ import io.dinechat.conversation.domain.ConversationKey;
 import io.dinechat.conversation.domain.GuestMessage;
 import io.dinechat.platform.events.EventEnvelope;
 import io.dinechat.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,11 +24,13 @@ public class ConversationEvents {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public ConversationEvents(Outbox outbox, JsonMapper json, Clock clock) {
+    public ConversationEvents(Outbox outbox, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public Mono<Void> messageLogged(UUID tenantId, GuestMessage message, UUID storedId) {
@@ -63,6 +68,10 @@ public class ConversationEvents {
     /** One handled turn: which engine understood it, in which language, what it achieved and how fast. */
     public Mono<Void> turnHandled(UUID tenantId, ConversationKey conversation, UUID turnId, String engine,
             String language, String intent, String outcome, long latencyMs, Integer tokens) {
+        // dinechat_conversation_turn_seconds: the turn-latency panel of the operations dashboard.
+        Timer.builder("dinechat.conversation.turn").description("An assistant turn, message in to reply queued")
+                .tags("engine", engine, "outcome", outcome).publishPercentileHistogram().register(meters)
+                .record(Duration.ofMillis(latencyMs));
         ObjectNode body = json.createObjectNode()
                 .put("tenantId", tenantId.toString())
                 .put("conversationKey", conversation.toString())
