@@ -32,12 +32,14 @@ user=${settings[0]} entrypoint=${settings[1]} environment=${settings[2]}
 [[ "$user" != "0:0" && "$user" != root* ]] || { echo "image runs as root ($user)" >&2; exit 1; }
 mkdir -p "$work/root/proc"
 log="$work/service.log"
-unshare --mount --pid --fork --kill-child=SIGTERM sh -c "mount -t proc proc '$work/root/proc' && exec env -i $environment PORT=$port $extra_env $(command -v chroot) --userspec=$user '$work/root' $entrypoint" >"$log" 2>&1 &
+unshare --mount --pid --fork --kill-child sh -c "mount -t proc proc '$work/root/proc' && exec env -i $environment PORT=$port $extra_env $(command -v chroot) --userspec=$user '$work/root' $entrypoint" >"$log" 2>&1 &
 pid=$!
+# The service is unshare's child; it changed its user, so it won't get unshare's death signal.
+stop_service() { pkill -KILL -P "$pid" 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$port/actuator/health/liveness" >/dev/null 2>&1; then
     echo "$(basename "$(dirname "$(dirname "$tar_file")")"): image starts as $user and answers its liveness probe"
-    kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    stop_service
     exit 0
   fi
   kill -0 "$pid" 2>/dev/null || break
@@ -45,5 +47,5 @@ for _ in $(seq 1 120); do
 done
 echo "image did not become live; its output:" >&2
 tail -40 "$log" >&2
-kill -KILL "$pid" 2>/dev/null || true
+stop_service
 exit 1
